@@ -1,0 +1,11 @@
+/** Tests run TypeScript directly through ts-jest; sandboxes listen on 127.0.0.1 random ports. */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	testTimeout: 60000,
+	setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
+};
