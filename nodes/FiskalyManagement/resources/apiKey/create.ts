@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+import { metadataProperty, metadataSchema, organizationLocator, uuid } from '../../fields';
+import type { OperationDescriptor } from '../../../shared/operations';
+import { apiKeyStatus, apiKeyStatusProperty, withoutSecret } from './fields';
+
+export const createApiKey: OperationDescriptor = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an API key',
+	description: 'Create an API key for an organization',
+	properties: [
+		organizationLocator(),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'erp-integration',
+			description: '3 to 30 characters: lower-case letters, digits and hyphens',
+		},
+		apiKeyStatusProperty('enabled'),
+		metadataProperty,
+		{
+			displayName: 'Include Secret in Output',
+			name: 'includeSecret',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to pass the new key\'s secret to the next node. fiskaly shows it only once, at creation; leave it off unless the next node stores it safely.',
+		},
+	],
+	schema: z.object({
+		organizationId: uuid,
+		name: z.string().regex(/^[a-z0-9-]{3,30}$/, 'must be 3 to 30 characters of a-z, 0-9 and "-"'),
+		status: apiKeyStatus,
+		metadata: metadataSchema,
+		includeSecret: z.boolean().default(false),
+	}),
+	// A duplicate name answers 409, so a create can never silently make two keys of one name.
+	request: ({ organizationId, name, status, metadata }) => ({
+		method: 'POST',
+		path: `/organizations/${organizationId}/api-keys`,
+		body: metadata ? { name, status, metadata } : { name, status },
+	}),
+	output: (apiKey, { includeSecret }) => withoutSecret(apiKey, includeSecret),
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+import { apiKeyLocator, compact, metadataProperty, metadataSchema, optional, organizationLocator, uuid } from '../../fields';
+import type { OperationDescriptor } from '../../../shared/operations';
+import { apiKeyStatus, withoutSecret } from './fields';
+
+export const updateApiKey: OperationDescriptor = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an API key',
+	description: 'Enable or disable an API key, or change its metadata',
+	properties: [
+		organizationLocator(),
+		apiKeyLocator,
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Keep Unchanged', value: '' },
+				{ name: 'Enabled', value: 'enabled' },
+				{ name: 'Disabled', value: 'disabled' },
+			],
+			default: '',
+		},
+		metadataProperty,
+	],
+	schema: z
+		.object({ organizationId: uuid, keyId: uuid, status: optional(apiKeyStatus), metadata: metadataSchema })
+		.refine((input) => input.status !== undefined || input.metadata !== undefined, {
+			message: 'choose a status or add metadata to change',
+			path: ['status'],
+		}),
+	request: ({ organizationId, keyId, status, metadata }) => ({
+		method: 'PATCH',
+		path: `/organizations/${organizationId}/api-keys/${keyId}`,
+		body: compact({ status, metadata }),
+		// Absolute values: repeating the PATCH leaves the same state.
+		idempotent: true,
+	}),
+	output: (apiKey) => withoutSecret(apiKey),
+};

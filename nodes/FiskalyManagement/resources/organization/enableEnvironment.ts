@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+import { organizationLocator, successOutput, uuid } from '../../fields';
+import type { OperationDescriptor } from '../../../shared/operations';
+
+export const enableOrganizationEnvironment: OperationDescriptor = {
+	value: 'enableEnvironment',
+	name: 'Enable Environment',
+	action: 'Enable an environment for an organization',
+	description: 'Enable the TEST or LIVE environment for an organization. Cannot be undone.',
+	properties: [
+		organizationLocator(),
+		{
+			displayName: 'Environment',
+			name: 'env',
+			type: 'options',
+			options: [
+				{ name: 'Live', value: 'LIVE' },
+				{ name: 'Test', value: 'TEST' },
+			],
+			default: 'TEST',
+			description: 'Warning: enabling an environment cannot be undone',
+		},
+	],
+	schema: z.object({ organizationId: uuid, env: z.enum(['TEST', 'LIVE']) }),
+	request: ({ organizationId, env }) => ({
+		method: 'POST',
+		path: `/organizations/${organizationId}/enable-env`,
+		body: { env },
+		// Enabling an environment that is already enabled changes nothing.
+		idempotent: true,
+	}),
+	output: (body, { organizationId, env }) => successOutput({ organizationId, env })(body),
+};

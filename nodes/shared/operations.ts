@@ -1,0 +1,276 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import { collectOffsetPages } from './transport/pagination';
+import {
+	apiRequest,
+	DEFAULT_TRANSPORT,
+	type RequestContext,
+	type RequestSpec,
+	type TransportSettings,
+	type VendorApi,
+} from './transport/request';
+import { validateInput } from './validation';
+
+/** A list endpoint: how to ask for a page and where the records and the total are. */
+export interface ListSpec {
+	request: RequestSpec;
+	pagination:
+		| { style: 'offset'; pageSize: number; limitParam: string; offsetParam: string; itemsField: string; totalField: string }
+		| { style: 'none'; itemsField: string };
+}
+
+export interface OperationRun<TInput> {
+	context: IExecuteFunctions;
+	api: VendorApi;
+	input: TInput;
+	itemIndex: number;
+	settings: TransportSettings;
+}
+
+/**
+ * One operation of one resource: its UI parameters, the zod schema that checks them and turns them
+ * into the API's shape, and either the request it sends, the list it pages through, or (rarely)
+ * custom code.
+ */
+export interface OperationDescriptor<TInput = any> {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	properties: INodeProperties[];
+	schema: z.ZodType<TInput, z.ZodTypeDef, any>;
+	request?: (input: TInput) => RequestSpec;
+	list?: (input: TInput) => ListSpec;
+	run?: (run: OperationRun<TInput>) => Promise<IDataObject | IDataObject[]>;
+	/** Shapes the answer; defaults to the answer itself (one item, or one per list record). */
+	output?: (body: any, input: TInput) => IDataObject | IDataObject[];
+}
+
+export interface ResourceDescriptor {
+	value: string;
+	name: string;
+	operations: OperationDescriptor[];
+}
+
+const returnAllAndLimit = (resource: string, operation: string): INodeProperties[] => [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+	},
+];
+
+/** Request options every operation offers: timeout and retry limits. */
+export const requestOptionsProperty = (resources: string[]): INodeProperties => ({
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	displayOptions: { show: { resource: resources } },
+	options: [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: DEFAULT_TRANSPORT.retry.maxAttempts,
+			description: 'How many times a request is tried when the service is busy (429, 503) or a safe request fails',
+		},
+		{
+			displayName: 'Max Total Wait (Seconds)',
+			name: 'maxTotalWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_TRANSPORT.retry.maxTotalWaitMs / 1000,
+			description: 'Longest total time one request may wait between retries, Retry-After included',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TRANSPORT.timeoutMs / 1000,
+			description: 'How long to wait for an answer to one request',
+		},
+	],
+});
+
+/** Turns resource descriptors into the node's parameter list (resource, operation, fields). */
+export function buildProperties(resources: ResourceDescriptor[]): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map((r) => ({ name: r.name, value: r.value })),
+			default: resources[0].value,
+		},
+	];
+	for (const resource of resources) {
+		const options: INodePropertyOptions[] = resource.operations.map((op) => ({
+			name: op.name,
+			value: op.value,
+			action: op.action,
+			description: op.description,
+		}));
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: resource.operations[0].value,
+		});
+	}
+	for (const resource of resources) {
+		for (const op of resource.operations) {
+			const show = { resource: [resource.value], operation: [op.value] };
+			for (const property of op.properties) {
+				properties.push({
+					...property,
+					displayOptions: {
+						...property.displayOptions,
+						show: { ...property.displayOptions?.show, ...show },
+					},
+				});
+			}
+			if (op.list) properties.push(...returnAllAndLimit(resource.value, op.value));
+		}
+	}
+	properties.push(requestOptionsProperty(resources.map((r) => r.value)));
+	return properties;
+}
+
+/** Reads an operation's parameters for one item; hidden ones come back as undefined. */
+function readParameters(context: IExecuteFunctions, properties: INodeProperties[], itemIndex: number): IDataObject {
+	const raw: IDataObject = {};
+	for (const property of properties) {
+		if (property.type === 'notice') continue;
+		raw[property.name] = context.getNodeParameter(property.name, itemIndex, undefined, {
+			extractValue: property.type === 'resourceLocator',
+		}) as IDataObject[string];
+	}
+	return raw;
+}
+
+function transportSettings(context: IExecuteFunctions, itemIndex: number): TransportSettings {
+	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+	const number = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
+	return {
+		timeoutMs: number(options.timeoutSeconds, DEFAULT_TRANSPORT.timeoutMs / 1000) * 1000,
+		retry: {
+			...DEFAULT_TRANSPORT.retry,
+			maxAttempts: number(options.maxAttempts, DEFAULT_TRANSPORT.retry.maxAttempts),
+			maxTotalWaitMs: number(options.maxTotalWaitSeconds, DEFAULT_TRANSPORT.retry.maxTotalWaitMs / 1000) * 1000,
+		},
+	};
+}
+
+function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(context.getNode(), `Invalid input in item ${itemIndex}: "Limit" must be a whole number of at least 1`, { itemIndex });
+	}
+	return limit;
+}
+
+/** Fetches a list endpoint page by page (all records, or up to `limit`). Used by nodes and triggers. */
+export async function fetchList(
+	context: RequestContext,
+	api: VendorApi,
+	spec: ListSpec,
+	options: { limit?: number; itemIndex?: number; settings?: TransportSettings } = {},
+): Promise<IDataObject[]> {
+	const { pagination, request } = spec;
+	const { limit, itemIndex, settings } = options;
+	const send = async (qs: IDataObject) =>
+		(await apiRequest(context, api, { ...request, qs: { ...request.qs, ...qs } }, { itemIndex, settings })).body as IDataObject;
+	if (pagination.style === 'none') {
+		const records = ((await send({}))[pagination.itemsField] ?? []) as IDataObject[];
+		return limit === undefined ? records : records.slice(0, limit);
+	}
+	return await collectOffsetPages(
+		async (offset, pageLimit) => {
+			const body = await send({ [pagination.offsetParam]: offset, [pagination.limitParam]: pageLimit });
+			return { items: (body[pagination.itemsField] ?? []) as IDataObject[], total: body[pagination.totalField] as number | undefined };
+		},
+		{ pageSize: pagination.pageSize, limit },
+	);
+}
+
+const toArray = (value: IDataObject | IDataObject[]): IDataObject[] => (Array.isArray(value) ? value : [value]);
+
+async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>): Promise<IDataObject | IDataObject[]> {
+	if (op.run) return await op.run(run);
+	if (op.list) {
+		const { context, api, itemIndex, settings } = run;
+		const limit = readLimit(context, itemIndex);
+		const records = await fetchList(context, api, op.list(run.input), { limit, itemIndex, settings });
+		const shape = op.output;
+		return shape ? records.flatMap((record) => toArray(shape(record, run.input))) : records;
+	}
+	if (!op.request) throw new NodeOperationError(run.context.getNode(), `Operation "${op.value}" has no request`);
+	const { body } = await apiRequest(run.context, run.api, op.request(run.input), { itemIndex: run.itemIndex, settings: run.settings });
+	return op.output ? op.output(body, run.input) : (body as IDataObject);
+}
+
+/**
+ * The generic execute(): for each item, find the descriptor, validate its input, send, and emit
+ * items paired with their input. With "Continue On Fail" a failed item becomes an error item.
+ */
+export async function executeOperations(
+	context: IExecuteFunctions,
+	api: VendorApi,
+	resources: ResourceDescriptor[],
+): Promise<INodeExecutionData[][]> {
+	const items = context.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = context.getNodeParameter('resource', itemIndex) as string;
+			const operation = context.getNodeParameter('operation', itemIndex) as string;
+			const op = resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
+			if (!op) throw new NodeOperationError(context.getNode(), `Unknown operation "${resource}: ${operation}"`, { itemIndex });
+			const raw = readParameters(context, op.properties, itemIndex);
+			const input = validateInput(context.getNode(), op.schema, raw, itemIndex, op.properties);
+			const settings = transportSettings(context, itemIndex);
+			const result = await runOperation(op, { context, api, input, itemIndex, settings });
+			for (const json of toArray(result)) {
+				output.push({ json, pairedItem: { item: itemIndex } });
+			}
+		} catch (error) {
+			if (context.continueOnFail()) {
+				const message = error instanceof Error ? error.message : String(error);
+				const description = (error as { description?: string }).description;
+				output.push({ json: { error: message, ...(description ? { errorDetails: description } : {}) }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			throw error;
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,281 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { buildApiError, type VendorError } from './errors';
+import {
+	classifyTransportError,
+	DEFAULT_RETRY_POLICY,
+	judgeStatus,
+	RetryBudget,
+	type RetryPolicy,
+} from './retry';
+import type { CachedToken, LoginSender, TokenManager } from './tokenLogin';
+
+/** The n8n contexts our nodes send requests from. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface FullResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+/** Everything the shared transport needs to know about one vendor. */
+export interface VendorApi {
+	/** Shown in error messages, e.g. "fiskaly". */
+	vendor: string;
+	credentialType: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	auth:
+		| { kind: 'tokenLogin'; tokens: TokenManager; tokenField: string }
+		| { kind: 'static' };
+	parseError(body: unknown): VendorError;
+	/** Response header holding the vendor's request id (fiskaly: X-Request-ID). */
+	requestIdHeader?: string;
+	/** Credential fields whose values must never appear in a message. */
+	secretFields: readonly string[];
+}
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, e.g. `/organizations/${id}`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: Record<string, string>;
+	/**
+	 * Safe to repeat when the outcome is unknown. Defaults to true for GET, HEAD, PUT and DELETE;
+	 * a write that carries an idempotency key (or sets absolute values) may declare it.
+	 */
+	idempotent?: boolean;
+	/** Binary answers (PDF, XML files) come back as a Buffer. */
+	binary?: boolean;
+	/** Some endpoints legitimately answer with an empty body. */
+	allowEmptyBody?: boolean;
+}
+
+export interface TransportSettings {
+	timeoutMs: number;
+	retry: RetryPolicy;
+}
+
+export const DEFAULT_TRANSPORT: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY_POLICY };
+
+/** Counters for tests and benchmarks; cheap enough to keep always. */
+export const transportStats = { requests: 0, retries: 0, unauthorized: 0 };
+
+function isIdempotent(spec: Pick<RequestSpec, 'method' | 'idempotent'>): boolean {
+	return spec.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'].includes(spec.method);
+}
+
+function header(headers: FullResponse['headers'], name: string | undefined): string | undefined {
+	if (!name) return undefined;
+	const value = headers[name.toLowerCase()] ?? headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function secretValues(api: VendorApi, credentials: ICredentialDataDecryptedObject, token?: CachedToken): string[] {
+	const values = api.secretFields.map((field) => String(credentials[field] ?? ''));
+	if (token) values.push(token.accessToken, token.refreshToken ?? '');
+	return values.filter(Boolean);
+}
+
+interface SendContext {
+	node: INode;
+	api: VendorApi;
+	spec: RequestSpec;
+	settings: TransportSettings;
+	itemIndex?: number;
+	secrets: () => string[];
+	/** Called once on a 401; returns true when it obtained a new token and the request may be resent. */
+	onUnauthorized?: () => Promise<boolean>;
+}
+
+/**
+ * The one loop every request goes through: retries with back-off for 429/5xx and dropped
+ * connections, never repeating a non-idempotent write whose outcome is unknown, one re-login on a
+ * 401, and vendor-aware errors.
+ */
+async function sendWithRetries(
+	ctx: SendContext,
+	sendOnce: (options: IHttpRequestOptions) => Promise<FullResponse>,
+): Promise<FullResponse> {
+	const { node, api, spec, settings, itemIndex } = ctx;
+	const idempotent = isIdempotent(spec);
+	const budget = new RetryBudget(settings.retry);
+	let reauthenticated = false;
+	const where = { method: spec.method, path: spec.path, itemIndex };
+	const fail = (status: number | undefined, vendorError: VendorError | undefined, requestId?: string, hint?: string) =>
+		buildApiError(node, { vendor: api.vendor, status, vendorError, requestId, hint, ...where }, ctx.secrets());
+
+	for (;;) {
+		budget.attempt++;
+		transportStats.requests++;
+		let response: FullResponse;
+		try {
+			response = await sendOnce({
+				method: spec.method,
+				url: spec.path,
+				qs: spec.qs,
+				body: spec.body,
+				headers: spec.headers,
+				json: !spec.binary,
+				encoding: spec.binary ? 'arraybuffer' : undefined,
+				timeout: settings.timeoutMs,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+		} catch (error) {
+			const { failure, code } = classifyTransportError(error);
+			if (failure === 'other') throw fail(undefined, { message: describeUnexpected(error) });
+			if (failure === 'maybeSent' && !idempotent) {
+				throw fail(undefined, { message: `the connection failed after the request was sent (${code})`, code }, undefined,
+					`OUTCOME UNKNOWN: ${api.vendor} may or may not have applied this ${spec.method}. It was not retried because repeating it could apply it twice; check in ${api.vendor} before running it again`);
+			}
+			if (await budget.waitBeforeRetry()) continue;
+			throw fail(undefined, { message: `no answer after ${budget.attempt} attempts (${code})`, code }, undefined,
+				failure === 'notSent' ? 'The request never reached the server, so nothing was changed' : undefined);
+		}
+
+		const requestId = header(response.headers, api.requestIdHeader);
+		const status = response.statusCode;
+		if (status === 401 && ctx.onUnauthorized && !reauthenticated) {
+			transportStats.unauthorized++;
+			reauthenticated = true;
+			if (await ctx.onUnauthorized()) {
+				budget.attempt--;
+				continue;
+			}
+		}
+		const verdict = judgeStatus(status, idempotent, header(response.headers, 'retry-after'));
+		if (verdict.kind === 'retry') {
+			if (await budget.waitBeforeRetry(verdict.retryAfterMs)) continue;
+			throw fail(status, api.parseError(response.body), requestId, `Gave up after ${budget.attempt} attempts and ${Math.round(budget.waitedMs / 1000)} s of waiting`);
+		}
+		if (verdict.kind === 'outcomeUnknown') {
+			throw fail(status, api.parseError(response.body), requestId,
+				`OUTCOME UNKNOWN: ${api.vendor} answered ${status} to a ${spec.method}, which may or may not have been applied. It was not retried because repeating it could apply it twice; check in ${api.vendor} before running it again`);
+		}
+		if (status >= 400) throw fail(status, api.parseError(response.body), requestId);
+		transportStats.retries += budget.retries;
+		return { ...response, body: checkBody(response, spec, fail, requestId) };
+	}
+}
+
+/** A 2xx answer must carry what the endpoint promises; HTML pages and cut-off JSON are errors. */
+function checkBody(
+	response: FullResponse,
+	spec: RequestSpec,
+	fail: (status: number, e: VendorError, requestId?: string) => Error,
+	requestId?: string,
+): unknown {
+	const { body, statusCode } = response;
+	if (spec.binary) return Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
+	if (body === undefined || body === null || body === '') {
+		if (spec.allowEmptyBody || statusCode === 204) return {};
+		throw fail(statusCode, { message: 'the answer was empty where JSON was expected' }, requestId);
+	}
+	if (typeof body === 'string') {
+		try {
+			return JSON.parse(body);
+		} catch {
+			const type = header(response.headers, 'content-type') ?? 'no content type';
+			throw fail(statusCode, { message: `the answer was not valid JSON (${type}): "${body.slice(0, 80)}"` }, requestId);
+		}
+	}
+	return body;
+}
+
+function describeUnexpected(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return `the request could not be sent: ${message}`;
+}
+
+/** A credential test or preAuthentication runs without a node; errors still need one to hang on. */
+function credentialNode(api: VendorApi): INode {
+	return { id: api.credentialType, name: `${api.vendor} credential`, type: api.credentialType, typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+/** Login requests go out through n8n's plain httpRequest, with the same retries and errors. */
+export function makeLoginSender(
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest'>,
+	node: INode | undefined,
+	api: VendorApi,
+	credentials: ICredentialDataDecryptedObject,
+	settings: TransportSettings = DEFAULT_TRANSPORT,
+): LoginSender {
+	return async (options) => {
+		const spec: RequestSpec = {
+			method: options.method ?? 'POST',
+			path: options.url,
+			body: options.body as IDataObject,
+			headers: options.headers as Record<string, string>,
+			// A login creates nothing that a second login would duplicate.
+			idempotent: true,
+		};
+		const baseURL = api.baseUrl(credentials);
+		const response = await sendWithRetries(
+			{ node: node ?? credentialNode(api), api, spec, settings, secrets: () => secretValues(api, credentials) },
+			async (opts) => (await helpers.httpRequest({ ...opts, baseURL })) as FullResponse,
+		);
+		return response.body;
+	};
+}
+
+/**
+ * Sends one API request with the node's credential: through n8n's httpRequestWithAuthentication
+ * (so proxies, logging and the credential's authenticate block apply), with the token from our
+ * cache passed in as the credential's data.
+ */
+export async function apiRequest(
+	context: RequestContext,
+	api: VendorApi,
+	spec: RequestSpec,
+	options: { itemIndex?: number; settings?: TransportSettings } = {},
+): Promise<FullResponse> {
+	const settings = options.settings ?? DEFAULT_TRANSPORT;
+	const node = context.getNode();
+	const credentials = await context.getCredentials(api.credentialType, options.itemIndex ?? 0);
+	const baseURL = api.baseUrl(credentials);
+	let token: CachedToken | undefined;
+	let onUnauthorized: (() => Promise<boolean>) | undefined;
+	let tokenField = '';
+	if (api.auth.kind === 'tokenLogin') {
+		const { tokens } = api.auth;
+		tokenField = api.auth.tokenField;
+		const login = makeLoginSender(context.helpers, node, api, credentials, settings);
+		token = await tokens.getToken(login, credentials);
+		onUnauthorized = async () => {
+			token = await tokens.getToken(login, credentials, token?.accessToken);
+			return true;
+		};
+	}
+	return await sendWithRetries(
+		{ node, api, spec, settings, itemIndex: options.itemIndex, secrets: () => secretValues(api, credentials, token), onUnauthorized },
+		async (opts) => {
+			const data = token ? { ...credentials, [tokenField]: token.accessToken } : credentials;
+			return (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				api.credentialType,
+				{ ...opts, baseURL },
+				{ credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data } },
+			)) as FullResponse;
+		},
+	);
+}
+
+/** The token's claims (never the token) for operations such as "who am I". */
+export async function currentTokenClaims(context: RequestContext, api: VendorApi, itemIndex = 0): Promise<CachedToken> {
+	if (api.auth.kind !== 'tokenLogin') throw new Error(`${api.vendor} does not use a token login`);
+	const credentials = await context.getCredentials(api.credentialType, itemIndex);
+	const login = makeLoginSender(context.helpers, context.getNode(), api, credentials);
+	return await api.auth.tokens.getToken(login, credentials);
+}

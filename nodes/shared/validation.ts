@@ -1,0 +1,48 @@
+import type { INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { z } from 'zod';
+
+/** Validates one item's parameters; a bad input names the field and the item and sends nothing. */
+export function validateInput<T>(
+	node: INode,
+	schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+	raw: unknown,
+	itemIndex: number,
+	properties: readonly INodeProperties[],
+): T {
+	const parsed = schema.safeParse(raw);
+	if (parsed.success) return parsed.data;
+	const problems = parsed.error.issues.map((issue) => `${fieldLabel(issue.path, properties)}: ${issue.message}`);
+	const first = problems[0] ?? 'invalid input';
+	return raiseInputError(node, itemIndex, first, problems);
+}
+
+function raiseInputError(node: INode, itemIndex: number, first: string, problems: string[]): never {
+	throw new NodeOperationError(node, `Invalid input in item ${itemIndex}: ${first}`, {
+		itemIndex,
+		description: problems.length > 1 ? problems.join('\n') : 'Nothing was sent. Correct the field and run again.',
+	});
+}
+
+/** "Metadata › entry 3 › Key" rather than "metadata.entries.2.key". */
+function fieldLabel(path: ReadonlyArray<string | number>, properties: readonly INodeProperties[]): string {
+	if (path.length === 0) return 'Input';
+	const [head, ...rest] = path;
+	const property = properties.find((p) => p.name === head);
+	let label = `"${property?.displayName ?? String(head)}"`;
+	let options = property?.options as INodeProperties[] | undefined;
+	for (const part of rest) {
+		if (typeof part === 'number') {
+			label += ` › entry ${part + 1}`;
+			continue;
+		}
+		const child = options?.find((o) => o.name === part) as (INodeProperties & { values?: INodeProperties[] }) | undefined;
+		if (child && 'values' in child && Array.isArray(child.values)) {
+			options = child.values;
+			continue; // a fixed-collection group adds nothing the user would recognise
+		}
+		label += ` › ${child?.displayName ?? part}`;
+		options = child?.options as INodeProperties[] | undefined;
+	}
+	return label;
+}
