@@ -13,7 +13,7 @@ import { makeLoginSender } from '../nodes/shared/transport/request';
 export class FiskalyManagementApi implements ICredentialType {
 	name = FISKALY_CREDENTIAL_TYPE;
 
-	displayName = 'fiskaly Management API';
+	displayName = 'Fiskaly Management API';
 
 	documentationUrl = 'https://developer.fiskaly.com/api/management/v0';
 
@@ -26,6 +26,7 @@ export class FiskalyManagementApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			typeOptions: { password: true },
 			description: 'Key of a fiskaly API key, created in the fiskaly dashboard',
 		},
 		{

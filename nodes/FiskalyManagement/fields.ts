@@ -27,7 +27,8 @@ export const countryCodeProperty = (required: boolean): INodeProperties => ({
 	name: 'country_code',
 	type: 'options',
 	options: FISKALY_COUNTRY_CODES.map((code) => ({ name: code, value: code })),
-	default: required ? 'DEU' : '',
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options -- DEU is in the list
+	default: 'DEU',
 	required,
 	description: 'ISO 3166-1 alpha-3 country code',
 });
@@ -132,6 +133,7 @@ export const listOrder = (orderByValues: readonly string[], defaultOrderBy: stri
 		name: 'order_by',
 		type: 'options',
 		options: orderByValues.map((value) => ({ name: titleCase(value), value })),
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options -- the default is one of orderByValues
 		default: defaultOrderBy,
 		description: 'Field to sort by',
 	},

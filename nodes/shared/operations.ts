@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { collectOffsetPages } from './transport/pagination';
@@ -238,6 +238,12 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	return op.output ? op.output(body, run.input) : (body as IDataObject);
 }
 
+/** Our errors are already NodeApiError / NodeOperationError; anything else gets wrapped with its item. */
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
 /**
  * The generic execute(): for each item, find the descriptor, validate its input, send, and emit
  * items paired with their input. With "Continue On Fail" a failed item becomes an error item.
@@ -269,7 +275,7 @@ export async function executeOperations(
 				output.push({ json: { error: message, ...(description ? { errorDetails: description } : {}) }, pairedItem: { item: itemIndex } });
 				continue;
 			}
-			throw error;
+			throw asNodeError(context, error, itemIndex);
 		}
 	}
 	return [output];

@@ -9,6 +9,7 @@ export const apiKeyStatusProperty = (defaultValue: string): INodeProperties => (
 		{ name: 'Enabled', value: 'enabled' },
 		{ name: 'Disabled', value: 'disabled' },
 	],
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options -- callers pass 'enabled' or 'disabled'
 	default: defaultValue,
 });
 
