@@ -1,0 +1,240 @@
+/**
+ * Runs our nodes through n8n-core's real WorkflowExecute (and PollContext for triggers): a
+ * two-node workflow "Input" → node under test, with a credentials helper that does what n8n's
+ * own CredentialsHelper does for our credential types (preAuthentication, generic authenticate).
+ */
+import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+
+/** A start node that emits the items given in its parameters. */
+class InputNode implements INodeType {
+	description = {
+		displayName: 'Input',
+		name: 'testInput',
+		group: ['input'],
+		version: 1,
+		description: 'Emits test items',
+		defaults: { name: 'Input' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+class TestNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+	getByName(name: string) {
+		return this.types[name];
+	}
+	getByNameAndVersion(name: string) {
+		return this.types[name];
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Mirrors n8n's CredentialsHelper for what our credentials use. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly preAuthenticationCalls: string[] = [];
+
+	constructor(
+		private readonly types: ICredentialType[],
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	private type(name: string): ICredentialType {
+		const type = this.types.find((t) => t.name === name);
+		if (!type) throw new Error(`Unknown credential type ${name}`);
+		return type;
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const auth = this.type(typeName).authenticate;
+		if (!auth || typeof auth === 'function') return requestOptions;
+		const resolve = (value: unknown) =>
+			String(value).replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+		const headers = Object.fromEntries(Object.entries(auth.properties.headers ?? {}).map(([k, v]) => [k, resolve(v)]));
+		const qs = Object.fromEntries(Object.entries(auth.properties.qs ?? {}).map(([k, v]) => [k, resolve(v)]));
+		return { ...requestOptions, headers: { ...requestOptions.headers, ...headers }, qs: { ...requestOptions.qs, ...qs } };
+	}
+
+	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, _node: INode, expired: boolean) {
+		const type = this.type(typeName);
+		const expirable = type.properties.find((p) => p.typeOptions?.expirable);
+		if (!type.preAuthentication || !expirable) return undefined;
+		if (!expired && credentials[expirable.name]) return undefined;
+		this.preAuthenticationCalls.push(typeName);
+		const result = await type.preAuthentication.call(helpers, credentials);
+		return { ...credentials, ...result };
+	}
+
+	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+		const type = this.type(typeName);
+		return type.preAuthentication ? await type.preAuthentication.call(helpers, credentials) : undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(_a: IWorkflowExecuteAdditionalData, _n: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = this.data[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		return { ...data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string) {
+		return this.type(type).properties;
+	}
+}
+
+export interface NodeUnderTest {
+	nodeType: INodeType;
+	typeName: string;
+	credentialTypes: ICredentialType[];
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+function additionalData(helper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: helper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeRun {
+	/** Output items of the node under test. */
+	items: INodeExecutionData[];
+	json: IDataObject[];
+	/** The node's error when it failed (and did not continue on fail). */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	run: IRun;
+}
+
+/** Executes the node under test once, with `input` items, through WorkflowExecute. */
+export async function runNode(
+	target: NodeUnderTest,
+	parameters: INodeParameters,
+	options: { input?: IDataObject[]; continueOnFail?: boolean; helper?: TestCredentialsHelper } = {},
+): Promise<NodeRun> {
+	const helper = options.helper ?? new TestCredentialsHelper(target.credentialTypes, target.credentials);
+	const credentialName = target.nodeType.description.credentials?.[0]?.name;
+	const nodes: INode[] = [
+		{ id: 'input', name: 'Input', type: 'testInput', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.input ?? [{}]) } },
+		{
+			id: 'subject',
+			name: 'Subject',
+			type: target.typeName,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters,
+			continueOnFail: options.continueOnFail,
+			credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
+		},
+	];
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test',
+		nodes,
+		connections: { Input: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes: new TestNodeTypes({ testInput: new InputNode(), [target.typeName]: target.nodeType }),
+		settings: { executionOrder: 'v1' },
+	});
+	const mode: WorkflowExecuteMode = 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', { id: 'test-workflow', name: 'Test', nodes, connections: workflow.connectionsBySourceNode, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false } as never);
+	const run = await new WorkflowExecute(additionalData(helper, hooks), mode).run({ workflow, startNode: workflow.getNode('Input')! });
+	const taskData = run.data.resultData.runData.Subject?.[0];
+	const items = taskData?.data?.main?.[0] ?? [];
+	return { items, json: items.map((i) => i.json), error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'], run };
+}
+
+/** Calls a polling trigger's poll() in a real PollContext; static data persists in `staticData`. */
+export async function pollTrigger(
+	target: NodeUnderTest,
+	parameters: INodeParameters,
+	options: { mode?: WorkflowExecuteMode; staticData?: IDataObject } = {},
+): Promise<{ items: IDataObject[] | null; staticData: IDataObject }> {
+	const helper = new TestCredentialsHelper(target.credentialTypes, target.credentials);
+	const credentialName = target.nodeType.description.credentials?.[0]?.name;
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: target.typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
+	};
+	const staticData = options.staticData ?? {};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new TestNodeTypes({ [target.typeName]: target.nodeType }),
+		staticData: { [`node:${node.name}`]: staticData },
+	});
+	const mode = options.mode ?? 'trigger';
+	const context = new PollContext(workflow, node, additionalData(helper), mode, mode === 'manual' ? 'manual' : 'trigger');
+	const result = await target.nodeType.poll!.call(context);
+	const data = workflow.staticData[`node:${node.name}`] as IDataObject;
+	return { items: result ? result[0].map((i) => i.json) : null, staticData: data };
+}
