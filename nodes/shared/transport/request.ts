@@ -137,11 +137,11 @@ async function sendWithRetries(
 			const { failure, code } = classifyTransportError(error);
 			if (failure === 'other') throw fail(undefined, { message: describeUnexpected(error) });
 			if (failure === 'maybeSent' && !idempotent) {
-				throw fail(undefined, { message: `the connection failed after the request was sent (${code})`, code }, undefined,
+				throw fail(undefined, { message: `the connection failed after the request was sent (${code})` }, undefined,
 					`OUTCOME UNKNOWN: ${api.vendor} may or may not have applied this ${spec.method}. It was not retried because repeating it could apply it twice; check in ${api.vendor} before running it again`);
 			}
 			if (await budget.waitBeforeRetry()) continue;
-			throw fail(undefined, { message: `no answer after ${budget.attempt} attempts (${code})`, code }, undefined,
+			throw fail(undefined, { message: `no answer after ${budget.attempt} attempts (${code})` }, undefined,
 				failure === 'notSent' ? 'The request never reached the server, so nothing was changed' : undefined);
 		}
 
