@@ -1,0 +1,45 @@
+import { fiskalyTokens } from '../../nodes/FiskalyManagement/api';
+import { orgLocator, startFiskaly, type FiskalyFixture } from './setup';
+
+let f: FiskalyFixture;
+beforeAll(async () => {
+	f = await startFiskaly({ accessTokenLifetimeSeconds: 2, refreshTokenLifetimeSeconds: 60 });
+});
+afterAll(async () => await f.sandbox.close());
+
+it('with 2-second tokens over 10+ seconds: no item fails, no 401, tokens renewed ahead of expiry', async () => {
+	fiskalyTokens.clear();
+	const started = Date.now();
+	let items = 0;
+	let failures = 0;
+	while (Date.now() - started < 10_500) {
+		const { json, error } = await f.run(
+			{ resource: 'organization', operation: 'get', organizationId: orgLocator(f.sandbox.ownOrganizationId) },
+			{ input: Array.from({ length: 5 }, () => ({})) },
+		);
+		items += json.length;
+		if (error) failures++;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	const seconds = (Date.now() - started) / 1000;
+	const { logins, refreshes, unauthorized } = f.sandbox.stats;
+	// Printed for the closing note; the assertions below are what matters.
+	console.info(`2-second tokens: ${seconds.toFixed(1)} s, ${items} items, ${logins} logins, ${refreshes} refreshes, ${unauthorized} answers of 401`);
+	expect(failures).toBe(0);
+	expect(items).toBeGreaterThan(100);
+	expect(unauthorized).toBe(0);
+	expect(logins).toBe(1);
+	// One renewal per token lifetime (2 s, renewed 0.4 s early), give or take one.
+	expect(refreshes).toBeGreaterThanOrEqual(Math.floor(seconds / 2) - 1);
+	expect(refreshes).toBeLessThanOrEqual(Math.ceil(seconds / 1.6) + 1);
+});
+
+it('concurrent callers share one login (single flight)', async () => {
+	fiskalyTokens.clear();
+	const before = f.sandbox.stats.logins;
+	const runs = await Promise.all(
+		Array.from({ length: 8 }, () => f.run({ resource: 'organization', operation: 'get', organizationId: orgLocator(f.sandbox.ownOrganizationId) })),
+	);
+	expect(runs.every((r) => r.error === undefined)).toBe(true);
+	expect(f.sandbox.stats.logins - before).toBe(1);
+});
