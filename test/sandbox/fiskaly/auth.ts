@@ -1,0 +1,87 @@
+/**
+ * POST /auth (api_key + api_secret, or refresh_token) and the bearer check every other route needs.
+ * Refresh tokens are single use: a refresh answers with a new pair and invalidates the used token.
+ */
+import { assertValid, json, requireJsonObject, SandboxHttpError, type SandboxRequest, type SandboxRoute } from '../framework';
+import { BASE_PATH, validationError, type FiskalyContext, type StoredApiKey } from './context';
+
+const AUTH_PATH = `${BASE_PATH}/auth`;
+/** Older clients send refresh_token together with api_key/api_secret ("one of" body in the v0.1 draft). */
+const GRANT_OPTIONS = { allowUnknown: true };
+
+export function authRoutes(ctx: FiskalyContext): SandboxRoute[] {
+	return [
+		{
+			method: 'POST',
+			path: AUTH_PATH,
+			handler: (req) => {
+				const body = requireJsonObject(req);
+				if (body.refresh_token !== undefined) return refreshGrant(ctx, body);
+				if (body.api_key !== undefined || body.api_secret !== undefined) return apiKeyGrant(ctx, body);
+				throw validationError('Either api_key and api_secret, or refresh_token, is required');
+			},
+		},
+	];
+}
+
+/** `onRequest` hook: everything but POST /auth needs a valid, unexpired access token. */
+export function requireAccessToken(ctx: FiskalyContext) {
+	return (req: SandboxRequest): undefined => {
+		if (req.method === 'POST' && req.path === AUTH_PATH) return undefined;
+		const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+		if (!token) throw unauthorized('Missing bearer token in the Authorization header');
+		if (ctx.tokens.validate(token)?.kind !== 'access') {
+			throw unauthorized('The access token is invalid, expired or revoked');
+		}
+		return undefined;
+	};
+}
+
+function apiKeyGrant(ctx: FiskalyContext, body: Record<string, unknown>) {
+	assertValid(body, {
+		api_key: { type: 'string', required: true, minLength: 1 },
+		api_secret: { type: 'string', required: true, minLength: 1 },
+	}, GRANT_OPTIONS);
+	ctx.stats.logins += 1;
+	const apiKey = [...ctx.state.apiKeys.values()].find((candidate) => candidate.key === body.api_key);
+	if (!apiKey || apiKey.secret !== body.api_secret || !isUsable(ctx, apiKey)) {
+		throw unauthorized('Invalid API key or secret');
+	}
+	return issueTokenPair(ctx, apiKey);
+}
+
+function refreshGrant(ctx: FiskalyContext, body: Record<string, unknown>) {
+	assertValid(body, { refresh_token: { type: 'string', required: true, minLength: 1 } }, GRANT_OPTIONS);
+	ctx.stats.refreshes += 1;
+	const refreshToken = body.refresh_token as string;
+	const subject = ctx.tokens.validate(refreshToken);
+	if (subject?.kind !== 'refresh') throw unauthorized('The refresh token is invalid, expired or already used');
+	ctx.tokens.revoke(refreshToken);
+	const apiKey = ctx.state.apiKeys.get(subject.apiKeyId);
+	if (!apiKey || !isUsable(ctx, apiKey)) throw unauthorized('The API key of this refresh token is no longer usable');
+	return issueTokenPair(ctx, apiKey);
+}
+
+/** Disabled keys and keys of deleted organizations cannot log in or refresh. */
+function isUsable(ctx: FiskalyContext, apiKey: StoredApiKey): boolean {
+	return apiKey.status === 'enabled' && ctx.state.organizations.has(apiKey.organization_id);
+}
+
+function issueTokenPair(ctx: FiskalyContext, apiKey: StoredApiKey) {
+	const subject = { organizationId: apiKey.organization_id, apiKeyId: apiKey._id, env: 'TEST' as const };
+	const access = ctx.tokens.issue({ ...subject, kind: 'access' }, ctx.accessTokenLifetimeSeconds);
+	const refresh = ctx.tokens.issue({ ...subject, kind: 'refresh' }, ctx.refreshTokenLifetimeSeconds);
+	return json(200, {
+		access_token: access.token,
+		access_token_claims: { env: subject.env, organization_id: subject.organizationId },
+		access_token_expires_in: access.expiresIn,
+		access_token_expires_at: access.expiresAt,
+		refresh_token: refresh.token,
+		refresh_token_expires_in: refresh.expiresIn,
+		refresh_token_expires_at: refresh.expiresAt,
+	});
+}
+
+function unauthorized(message: string): SandboxHttpError {
+	return new SandboxHttpError(401, 'E_UNAUTHORIZED', message);
+}

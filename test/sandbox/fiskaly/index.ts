@@ -1,0 +1,94 @@
+/**
+ * Local sandbox of the fiskaly management API v0 (https://dashboard.fiskaly.com/api/v0), built from the
+ * vendor doc (spec 0.12.0) and test/sandbox research notes. In-memory, one instance per test file.
+ */
+import { newUuid, reasonPhrase, startSandbox, TokenStore, type RunningSandbox } from '../framework';
+import { apiKeyRoutes } from './api-keys';
+import { authRoutes, requireAccessToken } from './auth';
+import { billingAddressRoutes } from './billing-addresses';
+import { BASE_PATH, type FiskalyContext, type FiskalyStats, type FiskalyTokenSubject } from './context';
+import { organizationRoutes } from './organizations';
+import { createFiskalyState } from './state';
+import { userRoutes } from './users';
+
+export { FISKALY_COUNTRY_CODES } from './country-codes';
+export type { FiskalyTokenSubject, StoredApiKey, StoredBillingAddress, StoredOrganization, StoredUser } from './context';
+
+export interface FiskalySandboxOptions {
+	/** 0 / undefined: random free port. */
+	port?: number;
+	/** Default 300. */
+	accessTokenLifetimeSeconds?: number;
+	/** Default 600. */
+	refreshTokenLifetimeSeconds?: number;
+	/** Default 'test_api_key'. */
+	apiKey?: string;
+	/** Default 'test_api_secret'. */
+	apiSecret?: string;
+	/** Extra organizations 'Seed Org 00001', ... for pagination tests and benchmarks. Default 0. */
+	seedOrganizations?: number;
+}
+
+export interface FiskalySandbox extends RunningSandbox {
+	/** url + '/api/v0' */
+	baseUrl: string;
+	apiKey: string;
+	apiSecret: string;
+	ownOrganizationId: string;
+	tokens: TokenStore<FiskalyTokenSubject>;
+	state: {
+		organizations: Map<string, any>;
+		/** key _id -> API key, including its secret and internal organization_id. */
+		apiKeys: Map<string, any>;
+		/** user _id -> user, including internal organization_ids (memberships). */
+		users: Map<string, any>;
+		billingAddresses: Map<string, any>;
+	};
+	stats: FiskalyStats;
+}
+
+export async function startFiskalySandbox(options: FiskalySandboxOptions = {}): Promise<FiskalySandbox> {
+	const apiKey = options.apiKey ?? 'test_api_key';
+	const apiSecret = options.apiSecret ?? 'test_api_secret';
+	const { state, ownOrganizationId } = createFiskalyState({
+		apiKey,
+		apiSecret,
+		seedOrganizations: options.seedOrganizations ?? 0,
+	});
+	const ctx: FiskalyContext = {
+		state,
+		tokens: new TokenStore<FiskalyTokenSubject>(),
+		stats: { logins: 0, refreshes: 0, unauthorized: 0 },
+		accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 300,
+		refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 600,
+	};
+
+	const sandbox = await startSandbox({
+		name: 'fiskaly-management',
+		port: options.port,
+		routes: [
+			...authRoutes(ctx),
+			...organizationRoutes(ctx),
+			...apiKeyRoutes(ctx),
+			...userRoutes(ctx),
+			...billingAddressRoutes(ctx),
+		],
+		onRequest: requireAccessToken(ctx),
+		decorateResponse: (response) => {
+			response.headers = { ...response.headers, 'X-Request-ID': newUuid() };
+			if (response.status === 401) ctx.stats.unauthorized += 1;
+		},
+		// Vendor error shape: { status_code, error, code, message }.
+		errorBody: ({ status, code, message }) => ({ status_code: status, error: reasonPhrase(status), code, message }),
+	});
+
+	return Object.assign(sandbox, {
+		baseUrl: sandbox.url + BASE_PATH,
+		apiKey,
+		apiSecret,
+		ownOrganizationId,
+		tokens: ctx.tokens,
+		state,
+		stats: ctx.stats,
+	});
+}

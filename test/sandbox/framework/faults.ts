@@ -1,0 +1,82 @@
+import { compilePath, type PathMatcher } from './routing';
+import type { FaultKind, FaultRule } from './types';
+
+interface ActiveRule {
+	rule: FaultRule;
+	remaining: number;
+	probability: number;
+	method?: string;
+	matchesPath: (path: string) => boolean;
+}
+
+/**
+ * Fault rules of one sandbox. The first active rule that matches a request and passes its probability
+ * roll fires (once per request) and is used up by one.
+ */
+export class FaultController {
+	/** Requests that got a fault so far. */
+	injectedCount = 0;
+	/** Injected faults per kind. */
+	byKind: Record<string, number> = {};
+
+	private rules: ActiveRule[] = [];
+
+	constructor(private readonly random: () => number = Math.random) {}
+
+	add(rule: FaultRule): void {
+		const times = rule.times ?? 1;
+		const probability = rule.probability ?? 1;
+		if (!(times >= 0)) throw new RangeError(`FaultRule.times must be >= 0, got ${times}`);
+		if (!(probability >= 0 && probability <= 1)) {
+			throw new RangeError(`FaultRule.probability must be within 0..1, got ${probability}`);
+		}
+		this.rules.push({
+			rule,
+			remaining: times,
+			probability,
+			method: rule.match?.method?.toUpperCase(),
+			matchesPath: pathPredicate(rule.match?.path),
+		});
+	}
+
+	/** Removes all rules; the counters are kept (they describe what already happened). */
+	clear(): void {
+		this.rules = [];
+	}
+
+	/** Rules that can still fire. */
+	get activeRules(): number {
+		return this.rules.filter((r) => r.remaining > 0).length;
+	}
+
+	/** Picks the fault for a request, if any, and counts it. Called by the server once per request. */
+	take(method: string, path: string): FaultRule | undefined {
+		for (const active of this.rules) {
+			if (active.remaining <= 0) continue;
+			if (active.method && active.method !== method.toUpperCase()) continue;
+			if (!active.matchesPath(path)) continue;
+			if (active.probability < 1 && this.random() >= active.probability) continue;
+			active.remaining -= 1;
+			this.count(active.rule.kind);
+			return active.rule;
+		}
+		return undefined;
+	}
+
+	private count(kind: FaultKind): void {
+		this.injectedCount += 1;
+		this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
+	}
+}
+
+function pathPredicate(path: RegExp | string | undefined): (path: string) => boolean {
+	if (path === undefined) return () => true;
+	if (path instanceof RegExp) {
+		return (p) => {
+			path.lastIndex = 0; // a /g or /y regex would otherwise remember where the last test stopped
+			return path.test(p);
+		};
+	}
+	const matcher: PathMatcher = compilePath(path);
+	return (p) => matcher(p) !== undefined;
+}
