@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { newOrganization, orgLocator, startFiskaly, type FiskalyFixture } from './setup';
 
 let f: FiskalyFixture;
@@ -14,7 +16,7 @@ const tooManyKeys = { entries: Array.from({ length: 21 }, (_, i) => ({ key: `k${
  * Each rule: parameters that break it, and the field the error must name. Values n8n itself checks
  * before running (required fields, locator regex) are given as expressions, as data from earlier nodes would be.
  */
-const invalidInputs: Array<[string, () => Record<string, unknown>, RegExp]> = [
+const invalidInputs: Array<[string, () => INodeParameters, RegExp]> = [
 	['organization name shorter than 3', () => newOrganization('AB'), /"Name": must be at least 3 characters/],
 	['empty town', () => newOrganization('Valid Name', { town: '  ' }), /"Town": must not be empty/],
 	['unknown country code', () => newOrganization('Valid Name', { country_code: 'XXX' }), /"Country Code": must be one of/],

@@ -98,12 +98,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!expired && credentials[expirable.name]) return undefined;
 		this.preAuthenticationCalls.push(typeName);
 		const result = await type.preAuthentication.call(helpers, credentials);
-		return { ...credentials, ...result };
+		return { ...credentials, ...result } as ICredentialDataDecryptedObject;
 	}
 
 	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
 		const type = this.type(typeName);
-		return type.preAuthentication ? await type.preAuthentication.call(helpers, credentials) : undefined;
+		return type.preAuthentication ? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) : undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
@@ -233,7 +233,7 @@ export async function pollTrigger(
 		staticData: { [`node:${node.name}`]: staticData },
 	});
 	const mode = options.mode ?? 'trigger';
-	const context = new PollContext(workflow, node, additionalData(helper), mode, mode === 'manual' ? 'manual' : 'trigger');
+	const context = new PollContext(workflow, node, additionalData(helper), mode, mode === 'manual' ? 'manual' : 'activate');
 	const result = await target.nodeType.poll!.call(context);
 	const data = workflow.staticData[`node:${node.name}`] as IDataObject;
 	return { items: result ? result[0].map((i) => i.json) : null, staticData: data };
