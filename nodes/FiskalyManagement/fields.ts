@@ -1,6 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import type { ListSpec } from '../shared/operations';
 import { FISKALY_COUNTRY_CODES } from './countryCodes';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -163,3 +164,28 @@ function titleCase(value: string): string {
 
 /** fiskaly's DELETE and enable-env answer {"_success": true}; say what happened instead. */
 export const successOutput = (extra: IDataObject) => (body: IDataObject) => ({ success: body._success === true, ...extra });
+
+export const environmentOptions: INodePropertyOptions[] = [
+	{ name: 'Live', value: 'LIVE' },
+	{ name: 'Test', value: 'TEST' },
+];
+
+/** The "Filters" collection of a list operation. */
+export const filtersProperty = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add filter',
+	default: {},
+	options,
+});
+
+/** fiskaly lists: `limit` / `offset` in, `{ data, count }` out; pageSize is the documented maximum. */
+export const offsetPages = (pageSize: number): ListSpec['pagination'] => ({
+	style: 'offset',
+	pageSize,
+	limitParam: 'limit',
+	offsetParam: 'offset',
+	itemsField: 'data',
+	totalField: 'count',
+});

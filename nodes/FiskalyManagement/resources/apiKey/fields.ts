@@ -1,15 +1,17 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
+
+export const apiKeyStatusOptions: INodePropertyOptions[] = [
+	{ name: 'Enabled', value: 'enabled' },
+	{ name: 'Disabled', value: 'disabled' },
+];
 
 export const apiKeyStatusProperty = (defaultValue: string): INodeProperties => ({
 	displayName: 'Status',
 	name: 'status',
 	type: 'options',
-	options: [
-		{ name: 'Enabled', value: 'enabled' },
-		{ name: 'Disabled', value: 'disabled' },
-	],
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options -- callers pass 'enabled' or 'disabled'
+	options: apiKeyStatusOptions,
+	 
 	default: defaultValue,
 });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-import { compact, listOrder, listOrderSchema, optional, organizationLocator, uuid } from '../../fields';
+import { compact, filtersProperty, listOrder, listOrderSchema, offsetPages, optional, organizationLocator, uuid } from '../../fields';
 import type { OperationDescriptor } from '../../../shared/operations';
-import { apiKeyStatus, withoutSecret } from './fields';
+import { apiKeyStatus, apiKeyStatusOptions, withoutSecret } from './fields';
 
 const ORDER_BY = ['name', 'status', 'created_at'] as const;
 
@@ -13,25 +13,7 @@ export const listApiKeys: OperationDescriptor = {
 	description: 'List the API keys of an organization',
 	properties: [
 		organizationLocator(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Enabled', value: 'enabled' },
-						{ name: 'Disabled', value: 'disabled' },
-					],
-					default: 'enabled',
-				},
-			],
-		},
+		filtersProperty([{ displayName: 'Status', name: 'status', type: 'options', options: apiKeyStatusOptions, default: 'enabled' }]),
 		...listOrder(ORDER_BY, 'created_at'),
 	],
 	schema: z.object({
@@ -41,7 +23,7 @@ export const listApiKeys: OperationDescriptor = {
 	}),
 	list: ({ organizationId, filters, order_by, order }) => ({
 		request: { method: 'GET', path: `/organizations/${organizationId}/api-keys`, qs: compact({ ...filters, order_by, order }) },
-		pagination: { style: 'offset', pageSize: 100, limitParam: 'limit', offsetParam: 'offset', itemsField: 'data', totalField: 'count' },
+		pagination: offsetPages(100),
 	}),
 	output: (apiKey) => withoutSecret(apiKey),
 };

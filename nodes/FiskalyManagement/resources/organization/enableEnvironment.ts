@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { organizationLocator, successOutput, uuid } from '../../fields';
+import { environmentOptions, organizationLocator, successOutput, uuid } from '../../fields';
 import type { OperationDescriptor } from '../../../shared/operations';
 
 export const enableOrganizationEnvironment: OperationDescriptor = {
@@ -14,10 +14,7 @@ export const enableOrganizationEnvironment: OperationDescriptor = {
 			displayName: 'Environment',
 			name: 'env',
 			type: 'options',
-			options: [
-				{ name: 'Live', value: 'LIVE' },
-				{ name: 'Test', value: 'TEST' },
-			],
+			options: environmentOptions,
 			default: 'TEST',
 			description: 'Warning: enabling an environment cannot be undone',
 		},

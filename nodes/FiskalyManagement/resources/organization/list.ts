@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { compact, listOrder, listOrderSchema, optional, optionalUuid } from '../../fields';
+import { compact, environmentOptions, filtersProperty, listOrder, listOrderSchema, offsetPages, optional, optionalUuid } from '../../fields';
 import type { OperationDescriptor } from '../../../shared/operations';
 
 const ORDER_BY = ['name', 'id', 'address_line1', 'zip', 'town', 'display_name', 'vat_id', 'address_line2', 'state', 'tax_number', 'economy_id'] as const;
@@ -11,23 +11,8 @@ export const listOrganizations: OperationDescriptor = {
 	action: 'Get many organizations',
 	description: 'List organizations, with filters and sorting',
 	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Environment',
-					name: 'env',
-					type: 'options',
-					options: [
-						{ name: 'Live', value: 'LIVE' },
-						{ name: 'Test', value: 'TEST' },
-					],
-					default: 'TEST',
-				},
+		filtersProperty([
+				{ displayName: 'Environment', name: 'env', type: 'options', options: environmentOptions, default: 'TEST' },
 				{ displayName: 'Managed By Organization ID', name: 'managed_by_organization_id', type: 'string', default: '' },
 				{
 					displayName: 'Type',
@@ -39,8 +24,7 @@ export const listOrganizations: OperationDescriptor = {
 					],
 					default: 'ORGANIZATION',
 				},
-			],
-		},
+		]),
 		...listOrder(ORDER_BY, 'name'),
 	],
 	schema: z.object({
@@ -55,6 +39,6 @@ export const listOrganizations: OperationDescriptor = {
 	}),
 	list: ({ filters, order_by, order }) => ({
 		request: { method: 'GET', path: '/organizations', qs: compact({ ...filters, order_by, order }) },
-		pagination: { style: 'offset', pageSize: 5000, limitParam: 'limit', offsetParam: 'offset', itemsField: 'data', totalField: 'count' },
+		pagination: offsetPages(5000),
 	}),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { compact, listOrder, listOrderSchema, optional, organizationLocator, uuid } from '../../fields';
+import { compact, filtersProperty, listOrder, listOrderSchema, offsetPages, optional, organizationLocator, uuid } from '../../fields';
 import type { OperationDescriptor } from '../../../shared/operations';
 
 const ORDER_BY = ['id', 'email', 'first_name', 'last_name'] as const;
@@ -12,18 +12,11 @@ export const listUsers: OperationDescriptor = {
 	description: 'List the users of an organization',
 	properties: [
 		organizationLocator(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			options: [
+		filtersProperty([
 				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 				{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
 				{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-			],
-		},
+		]),
 		...listOrder(ORDER_BY, 'email'),
 	],
 	schema: z.object({
@@ -35,6 +28,6 @@ export const listUsers: OperationDescriptor = {
 	}),
 	list: ({ organizationId, filters, order_by, order }) => ({
 		request: { method: 'GET', path: `/organizations/${organizationId}/users`, qs: compact({ ...filters, order_by, order }) },
-		pagination: { style: 'offset', pageSize: 5000, limitParam: 'limit', offsetParam: 'offset', itemsField: 'data', totalField: 'count' },
+		pagination: offsetPages(5000),
 	}),
 };
