@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { collectOffsetPages } from './transport/pagination';
+import { collectNumberedPages, collectOffsetPages } from './transport/pagination';
 import {
 	apiRequest,
 	DEFAULT_TRANSPORT,
@@ -24,6 +24,16 @@ export interface ListSpec {
 	request: RequestSpec;
 	pagination:
 		| { style: 'offset'; pageSize: number; limitParam: string; offsetParam: string; itemsField: string; totalField: string }
+		| {
+				style: 'page';
+				pageSize: number;
+				firstPage: 0 | 1;
+				pageParam: string;
+				pageSizeParam: string;
+				itemsField: string;
+				totalField?: string;
+				totalPagesField?: string;
+		  }
 		| { style: 'none'; itemsField: string };
 }
 
@@ -198,6 +208,9 @@ function readLimit(context: IExecuteFunctions, itemIndex: number): number | unde
 	return limit;
 }
 
+/** Some vendors send counts as strings ("12"). */
+const numberOrUndefined = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : Number(value));
+
 /** Fetches a list endpoint page by page (all records, or up to `limit`). Used by nodes and triggers. */
 export async function fetchList(
 	context: RequestContext,
@@ -213,10 +226,24 @@ export async function fetchList(
 		const records = ((await send({}))[pagination.itemsField] ?? []) as IDataObject[];
 		return limit === undefined ? records : records.slice(0, limit);
 	}
+	if (pagination.style === 'page') {
+		const { pageParam, pageSizeParam, itemsField, totalField, totalPagesField } = pagination;
+		return await collectNumberedPages(
+			async (page, pageSize) => {
+				const body = await send({ [pageParam]: page, [pageSizeParam]: pageSize });
+				return {
+					items: (body[itemsField] ?? []) as IDataObject[],
+					total: totalField ? numberOrUndefined(body[totalField]) : undefined,
+					totalPages: totalPagesField ? numberOrUndefined(body[totalPagesField]) : undefined,
+				};
+			},
+			{ pageSize: pagination.pageSize, firstPage: pagination.firstPage, limit },
+		);
+	}
 	return await collectOffsetPages(
 		async (offset, pageLimit) => {
 			const body = await send({ [pagination.offsetParam]: offset, [pagination.limitParam]: pageLimit });
-			return { items: (body[pagination.itemsField] ?? []) as IDataObject[], total: body[pagination.totalField] as number | undefined };
+			return { items: (body[pagination.itemsField] ?? []) as IDataObject[], total: numberOrUndefined(body[pagination.totalField]) };
 		},
 		{ pageSize: pagination.pageSize, limit },
 	);

@@ -37,13 +37,15 @@ export async function collectNumberedPages(
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	const wanted = options.limit ?? Infinity;
+	// A small limit asks for small pages (page numbers only work with one size throughout).
+	const pageSize = Math.min(options.pageSize, wanted);
 	for (let page = options.firstPage; results.length < wanted; page++) {
-		const { items, total, totalPages } = await fetchPage(page, options.pageSize);
+		const { items, total, totalPages } = await fetchPage(page, pageSize);
 		results.push(...items.slice(0, wanted - results.length));
 		const pagesSeen = page - options.firstPage + 1;
-		if (items.length < options.pageSize || items.length === 0) break;
+		if (items.length < pageSize || items.length === 0) break;
 		if (totalPages !== undefined && pagesSeen >= totalPages) break;
-		if (total !== undefined && pagesSeen * options.pageSize >= total) break;
+		if (total !== undefined && pagesSeen * pageSize >= total) break;
 	}
 	return results;
 }

@@ -1,0 +1,79 @@
+import { runNode, type NodeUnderTest } from '../helpers/n8n';
+import { demoCredentialTypes, demoStaticNode, demoTokenNode, demoTokens, startDemoSandbox, type DemoSandbox } from './demoVendor';
+
+let sandbox: DemoSandbox;
+beforeAll(async () => {
+	sandbox = await startDemoSandbox(2);
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.clearRequests());
+
+const tokenNode = (): NodeUnderTest => ({
+	nodeType: demoTokenNode,
+	typeName: 'demo',
+	credentialTypes: demoCredentialTypes,
+	credentials: { demoTokenApi: { baseUrl: sandbox.url, clientId: 'demo-client', clientSecret: 'demo-secret-xyz' } },
+});
+const staticNode = (token = 'static-token-123'): NodeUnderTest => ({
+	nodeType: demoStaticNode,
+	typeName: 'demo',
+	credentialTypes: demoCredentialTypes,
+	credentials: { demoStaticApi: { baseUrl: sandbox.url, apiToken: token } },
+});
+const pages = () => sandbox.requests.filter((r) => r.method === 'GET').map((r) => r.query);
+
+describe('page-number pagination', () => {
+	it('Return All walks pages from 1 until total_pages', async () => {
+		const { json } = await runNode(staticNode(), { resource: 'invoice', operation: 'getAll', returnAll: true });
+		expect(json.map((i) => i.id)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+		expect(pages()).toEqual([
+			{ page: '1', per_page: '25' },
+			{ page: '2', per_page: '25' },
+			{ page: '3', per_page: '25' },
+		]);
+	});
+
+	it('pages from 0 with a string total, and Limit asks for small pages', async () => {
+		const all = await runNode(staticNode(), { resource: 'invoice', operation: 'search', returnAll: true });
+		expect(all.json).toHaveLength(60);
+		expect(pages().map((q) => q.page)).toEqual(['0', '1', '2']);
+		sandbox.clearRequests();
+		const some = await runNode(staticNode(), { resource: 'invoice', operation: 'search', returnAll: false, limit: 5 });
+		expect(some.json.map((i) => i.id)).toEqual([1, 2, 3, 4, 5]);
+		expect(pages()).toEqual([{ page: '0', limit: '5' }]);
+	});
+});
+
+describe('static API token', () => {
+	it('is sent in the header the credential names', async () => {
+		await runNode(staticNode(), { resource: 'invoice', operation: 'search', returnAll: false, limit: 1 });
+		expect(sandbox.requests[0].headers['x-api-token']).toBe('static-token-123');
+	});
+
+	it('a wrong token fails with the vendor message and request id, without the token', async () => {
+		const { error } = await runNode(staticNode('wrong-token-456'), { resource: 'invoice', operation: 'search', returnAll: true });
+		expect(error?.message).toBe('Demo: token missing or expired');
+		expect(error?.description).toMatch(/HTTP 401 · GET \/invoices\/search · request id trace-1/);
+		expect(JSON.stringify([error?.message, error?.description])).not.toContain('wrong-token-456');
+	});
+});
+
+describe('token login with a form body and expires_at, no refresh token', () => {
+	it('logs in once, renews before expiry with a full login, never gets a 401', async () => {
+		demoTokens.clear();
+		const before = { ...sandbox.stats };
+		const started = Date.now();
+		while (Date.now() - started < 5_000) {
+			const { error } = await runNode(tokenNode(), { resource: 'invoice', operation: 'search', returnAll: false, limit: 1 });
+			expect(error).toBeUndefined();
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		expect(sandbox.stats.unauthorized - before.unauthorized).toBe(0);
+		const logins = sandbox.stats.logins - before.logins;
+		// expires_at has whole seconds, so a 2 s token lives 1-2 s: about 3 to 6 logins in 5 s.
+		expect(logins).toBeGreaterThanOrEqual(3);
+		expect(logins).toBeLessThanOrEqual(7);
+		const login = sandbox.requests.find((r) => r.path === '/oauth/token');
+		expect(login?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+	});
+});
