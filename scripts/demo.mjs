@@ -1,0 +1,4 @@
+// `npm start` entry point: see demo.ts.
+import { runTs } from './ts-entry.mjs';
+
+runTs('scripts/demo.ts');

@@ -1,0 +1,592 @@
+/**
+ * Drives the real, pinned n8n (2.41.1 under Node 24, installed by scripts/install-n8n.sh into .runtime/) headless.
+ * Used by the demo (scripts/demo.ts), the e2e suite (test/e2e/run-e2e.ts) and benchmarks.
+ *
+ * Every n8n child process runs in its own process group, writes its output to .runtime/logs/, and is killed when
+ * this process exits or receives SIGINT/SIGTERM. Measured facts behind the choices: /work/shared/notes/n8n-runtime-facts.md.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const RUNTIME_DIR = path.join(ROOT, '.runtime');
+export const LOG_DIR = path.join(RUNTIME_DIR, 'logs');
+const NODE_BIN_DIR = path.join(RUNTIME_DIR, 'node24', 'node_modules', 'node', 'bin');
+const N8N_MODULES = path.join(RUNTIME_DIR, 'n8n', 'node_modules');
+
+const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+export const PACKAGE_NAME: string = packageJson.name;
+
+/** Fixed so that credentials imported into a user folder stay readable by every n8n process using it. Local only. */
+const ENCRYPTION_KEY = 'n8n-nodes-eu-finance-local-test-key';
+
+export interface N8nPaths {
+	nodeBinDir: string;
+	/** Node 24 binary (n8n 2.x needs Node >= 24; the machine's node may be older). */
+	node: string;
+	/** n8n's CLI entry script, run with `node`. */
+	n8n: string;
+}
+
+export function n8nPaths(): N8nPaths {
+	return { nodeBinDir: NODE_BIN_DIR, node: path.join(NODE_BIN_DIR, 'node'), n8n: path.join(N8N_MODULES, 'n8n', 'bin', 'n8n') };
+}
+
+/** Installs n8n + Node 24 once (the script is idempotent and prints its own progress). */
+export function ensureN8n(): N8nPaths {
+	const result = spawnSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], { stdio: 'inherit' });
+	if (result.status !== 0) throw new Error(`scripts/install-n8n.sh failed (exit ${result.status ?? result.signal})`);
+	const paths = n8nPaths();
+	for (const file of [paths.node, paths.n8n]) {
+		if (!fs.existsSync(file)) throw new Error(`${file} is missing after install-n8n.sh; delete .runtime/n8n and retry`);
+	}
+	return paths;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child processes: tracked, logged, killed with us.
+
+const children = new Set<ChildProcess>();
+const shutdownHooks: Array<() => unknown> = [];
+let handlersInstalled = false;
+let shuttingDown = false;
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+	try {
+		process.kill(-child.pid, signal); // the whole group: n8n and its task runner
+	} catch {
+		child.kill(signal);
+	}
+}
+
+function installExitHandlers(): void {
+	if (handlersInstalled) return;
+	handlersInstalled = true;
+	// Last resort on any exit path (including uncaught errors): no orphaned n8n processes.
+	process.on('exit', () => children.forEach((child) => killGroup(child, 'SIGKILL')));
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (shuttingDown) process.exit(1); // second Ctrl-C: give up waiting
+		shuttingDown = true;
+		console.log(`\n${signal} received, stopping...`);
+		void runShutdownHooks().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+}
+
+async function runShutdownHooks(): Promise<void> {
+	for (const hook of shutdownHooks.splice(0).reverse()) {
+		await Promise.race([Promise.resolve().then(hook).catch(() => undefined), sleep(10_000)]);
+	}
+	children.forEach((child) => killGroup(child, 'SIGTERM'));
+}
+
+/** True once SIGINT/SIGTERM cleanup has begun (so an ending child is expected, not a crash). */
+export function isShuttingDown(): boolean {
+	return shuttingDown;
+}
+
+/** Registers cleanup (closing sandboxes, stopping n8n) to run on SIGINT/SIGTERM, last registered first. */
+export function onShutdown(hook: () => unknown): void {
+	installExitHandlers();
+	shutdownHooks.push(hook);
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export async function isPortFree(port: number): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+/**
+ * The environment every n8n process gets. `brokerPort` is the task runner broker's port: n8n's default (5679) is
+ * fixed, so two n8n processes at the same time (demo + e2e, two e2e runs) would collide without it. This module
+ * always passes a free one.
+ */
+export function n8nEnv(userFolder: string, port: number, brokerPort = port + 1): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	delete env.NODE_OPTIONS; // never leak the parent's loaders (ts-node) into Node 24
+	return {
+		...env,
+		PATH: `${NODE_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false', // no survey pop-up after the demo login
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(port),
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		// `info` is the lowest level at which `n8n execute` still prints its run JSON. (N8N_RUNNERS_ENABLED is
+		// obsolete in 2.x: runners are always on, and n8n warns when the variable is set.)
+		N8N_LOG_LEVEL: 'info',
+	};
+}
+
+export interface CommandResult {
+	exitCode: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+	logFile: string;
+}
+
+function logFileFor(userFolder: string, label: string): string {
+	fs.mkdirSync(LOG_DIR, { recursive: true });
+	return path.join(LOG_DIR, `${path.basename(userFolder)}-${label}.log`);
+}
+
+function spawnN8n(userFolder: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+	const { node, n8n } = n8nPaths();
+	if (!fs.existsSync(n8n)) throw new Error('n8n is not installed: call ensureN8n() first (or run scripts/install-n8n.sh)');
+	const log = fs.createWriteStream(logFile);
+	log.write(`$ n8n ${args.join(' ')}   (N8N_USER_FOLDER=${userFolder})\n`);
+	const child = spawn(node, [n8n, ...args], { cwd: userFolder, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	installExitHandlers();
+	children.add(child);
+	child.stdout?.pipe(log, { end: false });
+	child.stderr?.pipe(log, { end: false });
+	child.on('close', () => {
+		children.delete(child);
+		log.end();
+	});
+	return child;
+}
+
+/** Runs one n8n CLI command to completion. Never rejects on a non-zero exit: callers decide. */
+export async function runN8n(
+	userFolder: string,
+	args: string[],
+	options: { label?: string; timeoutMs?: number } = {},
+): Promise<CommandResult> {
+	const started = Date.now();
+	const logFile = logFileFor(userFolder, options.label ?? args[0].replace(/[^a-z0-9-]/gi, '-'));
+	const env = n8nEnv(userFolder, await freePort(), await freePort());
+	const child = spawnN8n(userFolder, args, env, logFile);
+	let stdout = '';
+	let stderr = '';
+	child.stdout?.on('data', (chunk) => (stdout += chunk));
+	child.stderr?.on('data', (chunk) => (stderr += chunk));
+	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), options.timeoutMs ?? 10 * 60_000);
+	const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (code, sig) => resolve([code, sig]));
+	});
+	clearTimeout(timer);
+	return { exitCode, signal, stdout, stderr, ms: Date.now() - started, logFile };
+}
+
+async function runN8nOrThrow(userFolder: string, args: string[], label?: string): Promise<CommandResult> {
+	const result = await runN8n(userFolder, args, { label });
+	if (result.exitCode !== 0) {
+		throw new Error(`n8n ${args[0]} failed (exit ${result.exitCode ?? result.signal}); see ${result.logFile}`);
+	}
+	return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// User folders, credentials, workflows.
+
+/**
+ * Creates a fresh N8N_USER_FOLDER with this package installed the way n8n installs a community package:
+ * .n8n/nodes/node_modules/<package> holds package.json without dev/peer/optional dependencies and a copy of dist/,
+ * so node types are named `<package>.<node name>` as users see them.
+ * The package files live in a staging folder OUTSIDE the repository (symlinked in): Node resolves `require()` from
+ * a file's real path upwards, and from inside the repository it would find the repository's node_modules (dev
+ * dependencies, the dev copy of n8n-workflow) and hide packaging bugs. Outside it, a bare `require()` resolves only
+ * like in a real install: runtime dependencies, then n8n's own modules (n8n puts them on NODE_PATH).
+ */
+export function createUserFolder(dir: string): string {
+	removeUserFolder(dir);
+	const stage = stagingFolder(dir);
+	fs.mkdirSync(stage, { recursive: true });
+	const installed = { ...packageJson };
+	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete installed[key];
+	fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(installed, null, 2));
+	const dist = path.join(ROOT, 'dist');
+	if (fs.existsSync(dist)) fs.cpSync(dist, path.join(stage, 'dist'), { recursive: true });
+	// Runtime dependencies (n8n would `npm install` them): link them from the repository's node_modules.
+	for (const dep of Object.keys(packageJson.dependencies ?? {})) {
+		const link = path.join(stage, 'node_modules', dep);
+		fs.mkdirSync(path.dirname(link), { recursive: true });
+		fs.symlinkSync(path.join(ROOT, 'node_modules', dep), link, 'dir');
+	}
+	const nodeModules = path.join(dir, '.n8n', 'nodes', 'node_modules');
+	fs.mkdirSync(nodeModules, { recursive: true });
+	fs.symlinkSync(stage, path.join(nodeModules, PACKAGE_NAME), 'dir');
+	return dir;
+}
+
+/** Deletes a user folder made by createUserFolder, with its staged package. */
+export function removeUserFolder(dir: string): void {
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.rmSync(stagingFolder(dir), { recursive: true, force: true });
+}
+
+function stagingFolder(userFolder: string): string {
+	const hash = createHash('sha1').update(path.resolve(userFolder)).digest('hex').slice(0, 12);
+	return path.join(os.tmpdir(), `${PACKAGE_NAME}-installed-${hash}`);
+}
+
+/** Files the package's `n8n` section declares that are missing from dist/ (i.e. `npm run build` is needed). */
+export function missingPackageFiles(): string[] {
+	const declared: string[] = [...(packageJson.n8n?.nodes ?? []), ...(packageJson.n8n?.credentials ?? [])];
+	return declared.filter((file) => !fs.existsSync(path.join(ROOT, file)));
+}
+
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	/** Plain values; n8n encrypts them on import. */
+	data: Record<string, unknown>;
+}
+
+export async function importCredentials(userFolder: string, credentials: CredentialImport[]): Promise<void> {
+	if (credentials.length === 0) return;
+	const file = path.join(userFolder, 'import-credentials.json');
+	fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+	try {
+		await runN8nOrThrow(userFolder, ['import:credentials', `--input=${file}`]);
+	} finally {
+		fs.rmSync(file, { force: true }); // plain secrets: do not leave them lying around
+	}
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: unknown[];
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/**
+ * n8n links an execution to its workflow only when the id has at most 21 characters (isWorkflowIdValid), and
+ * execute-batch silently drops ids without a digit (it filters them with /\d+/).
+ */
+function assertWorkflowId(id: unknown): asserts id is string {
+	if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,21}$/.test(id) || !/\d/.test(id)) {
+		throw new Error(`workflow id ${JSON.stringify(id)} must be 1-21 letters/digits and contain a digit`);
+	}
+}
+
+/** Imports workflows with their fixed ids in one n8n process (`import:workflow --separate`). */
+export async function importWorkflows(userFolder: string, workflows: WorkflowJson[]): Promise<void> {
+	if (workflows.length === 0) return;
+	const dir = path.join(userFolder, 'import-workflows');
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir);
+	for (const workflow of workflows) {
+		assertWorkflowId(workflow.id);
+		fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify({ active: false, settings: {}, ...workflow }));
+	}
+	await runN8nOrThrow(userFolder, ['import:workflow', '--separate', `--input=${dir}`]);
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Node type names n8n loads for this user folder (headless, `n8n export:nodes`). */
+export async function exportNodeTypes(userFolder: string): Promise<string[]> {
+	const file = path.join(userFolder, 'node-types.json');
+	await runN8nOrThrow(userFolder, ['export:nodes', `--output=${file}`]);
+	const types = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ name: string }>;
+	fs.rmSync(file, { force: true });
+	return types.map((type) => type.name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Executing workflows.
+
+export interface NodeError {
+	message?: string;
+	description?: string;
+	httpCode?: string;
+	name?: string;
+	[key: string]: unknown;
+}
+
+export interface WorkflowRun {
+	workflowId: string;
+	/** n8n's execution status: 'success', 'error', 'crashed', ... or 'missing' when no execution was recorded. */
+	status: string;
+	ok: boolean;
+	/** { data: IRunExecutionData, mode, status, startedAt, stoppedAt } as n8n stores it. */
+	run: any;
+	runData: Record<string, any[]>;
+	/** JSON of the items a node emitted (first run, output 0 unless given); [] when it did not run. */
+	output(nodeName: string, outputIndex?: number, runIndex?: number): any[];
+	/** The error of a node, or of the whole execution when no node name is given. */
+	error(nodeName?: string): NodeError | undefined;
+	exitCode: number | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+	logFile: string;
+}
+
+function toWorkflowRun(workflowId: string, run: any, command: CommandResult, ms = command.ms, fallbackError?: string): WorkflowRun {
+	const status: string = run?.status ?? 'missing';
+	const runData: Record<string, any[]> = run?.data?.resultData?.runData ?? {};
+	return {
+		workflowId,
+		status,
+		ok: status === 'success',
+		run,
+		runData,
+		output: (nodeName, outputIndex = 0, runIndex = 0) =>
+			(runData[nodeName]?.[runIndex]?.data?.main?.[outputIndex] ?? []).map((item: { json: unknown }) => item.json),
+		error: (nodeName) =>
+			nodeName === undefined
+				? (run?.data?.resultData?.error ?? (fallbackError === undefined ? undefined : { message: fallbackError }))
+				: runData[nodeName]?.[0]?.error,
+		exitCode: command.exitCode,
+		stdout: command.stdout,
+		stderr: command.stderr,
+		ms,
+		logFile: command.logFile,
+	};
+}
+
+/**
+ * `n8n execute --id` (one process, ~2.5 s warm). It prints log lines and then the run JSON, pretty-printed: the JSON
+ * starts at the first line that is exactly `{` and ends at the next line that is exactly `}`.
+ */
+export async function executeWorkflow(userFolder: string, workflowId: string): Promise<WorkflowRun> {
+	assertWorkflowId(workflowId);
+	const command = await runN8n(userFolder, ['execute', `--id=${workflowId}`], { label: `execute-${workflowId}` });
+	return toWorkflowRun(workflowId, parsePrintedJson(command.stdout), command);
+}
+
+/** n8n's commands print log lines, then pretty-printed JSON from a line `{` to the next line `}`. */
+function parsePrintedJson(stdout: string): any {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	const end = start < 0 ? -1 : lines.indexOf('}', start);
+	try {
+		return end > start ? JSON.parse(lines.slice(start, end + 1).join('\n')) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Executes many workflows in ONE n8n process (`n8n execute-batch`), then reads each run from n8n's database.
+ * execute-batch only reports an error string for failed workflows, but n8n stores every execution (success and
+ * error) with its full run data, so the database is the one source for both.
+ * --retries=0: the default (1) silently re-runs failed workflows, which would repeat side effects on sandboxes.
+ * Its exit code is unreliable: with any failed workflow it exits through process.exit(1) and may segfault (139).
+ */
+export async function executeWorkflows(userFolder: string, workflowIds: string[]): Promise<Map<string, WorkflowRun>> {
+	workflowIds.forEach((id) => assertWorkflowId(id));
+	const before = await readExecutions(userFolder, 0);
+	const afterId = Math.max(0, ...before.map((execution) => execution.id));
+	const command = await runN8n(
+		userFolder,
+		['execute-batch', `--ids=${workflowIds.join(',')}`, '--retries=0', '--concurrency=1', '--shortOutput'],
+		{ timeoutMs: 30 * 60_000 }, // n8n itself gives each workflow at most 3 minutes
+	);
+	const executions = await readExecutions(userFolder, afterId);
+	// Workflows n8n refused to start (e.g. no Manual Trigger) have no execution, only an error in the summary.
+	const summary = parsePrintedJson(command.stdout) as { summary?: { errors?: Array<{ workflowId: string; error: string }> } };
+	const summaryErrors = new Map((summary?.summary?.errors ?? []).map((e) => [e.workflowId, e.error]));
+	const runs = new Map<string, WorkflowRun>();
+	for (const id of workflowIds) {
+		const execution = executions.filter((e) => e.workflowId === id).pop();
+		const ms = execution?.startedAt && execution.stoppedAt ? Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt) : 0;
+		const fallback = summaryErrors.get(id) ?? (execution ? undefined : `no execution recorded; see ${command.logFile}`);
+		runs.set(id, toWorkflowRun(id, execution, command, ms, fallback));
+	}
+	return runs;
+}
+
+interface StoredExecution {
+	id: number;
+	workflowId: string;
+	status: string;
+	mode: string;
+	startedAt: string | null;
+	stoppedAt: string | null;
+	data: unknown;
+}
+
+/**
+ * Reads executions from the user folder's SQLite database with Node 24's built-in node:sqlite, decoding run data
+ * with n8n's own copy of `flatted` (the format n8n stores it in).
+ */
+async function readExecutions(userFolder: string, afterId: number): Promise<StoredExecution[]> {
+	const db = path.join(userFolder, '.n8n', 'database.sqlite');
+	if (!fs.existsSync(db)) return [];
+	const script = `
+		const { DatabaseSync } = require('node:sqlite');
+		const { parse } = require(${JSON.stringify(path.join(N8N_MODULES, 'flatted'))});
+		const db = new DatabaseSync(process.argv[1], { readOnly: true });
+		const rows = db.prepare(\`SELECT e.id, e.workflowId, e.status, e.mode, e.startedAt, e.stoppedAt, d.data
+			FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.id > ? ORDER BY e.id\`).all(Number(process.argv[2]));
+		process.stdout.write(JSON.stringify(rows.map((r) => ({ ...r, data: r.data ? parse(r.data) : undefined }))));`;
+	const { node } = n8nPaths();
+	const child = spawn(node, ['--no-warnings', '-e', script, db, String(afterId)], { stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	let err = '';
+	child.stdout.on('data', (chunk) => (out += chunk));
+	child.stderr.on('data', (chunk) => (err += chunk));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	if (code !== 0) throw new Error(`reading executions from ${db} failed: ${err.trim()}`);
+	return (JSON.parse(out) as StoredExecution[]).map((row) => ({
+		...row,
+		// SQLite stores "2026-11-23 10:57:15.774" (UTC, no zone): make it ISO so Date.parse reads it as UTC.
+		startedAt: row.startedAt && `${row.startedAt.replace(' ', 'T')}Z`,
+		stoppedAt: row.stoppedAt && `${row.stoppedAt.replace(' ', 'T')}Z`,
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// n8n as a server.
+
+export interface RunningN8n {
+	url: string;
+	logFile: string;
+	/** Resolves with the exit code (or signal) when the n8n process ends, for whatever reason. */
+	exited: Promise<number | string | null>;
+	stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+/** Starts `n8n start` on 127.0.0.1:port and waits until /healthz/readiness answers 200. */
+export async function startN8n(userFolder: string, port: number, options: { timeoutMs?: number } = {}): Promise<RunningN8n> {
+	if (!(await isPortFree(port))) {
+		throw new PortInUseError(
+			`Port ${port} on 127.0.0.1 is already in use (another n8n or demo running?). Stop it, or free the port, and retry.`,
+		);
+	}
+	const url = `http://127.0.0.1:${port}`;
+	const logFile = logFileFor(userFolder, 'start');
+	const child = spawnN8n(userFolder, ['start'], n8nEnv(userFolder, port, await freePort()), logFile);
+	const exited = new Promise<number | string | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal)));
+	const stop = async () => {
+		killGroup(child, 'SIGTERM');
+		const killer = setTimeout(() => killGroup(child, 'SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(killer);
+	};
+	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`n8n start exited early (${child.exitCode ?? child.signalCode}); see ${logFile}`);
+		}
+		try {
+			const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			if (res.ok) return { url, logFile, exited, stop };
+		} catch {
+			// not listening yet
+		}
+		await sleep(250);
+	}
+	await stop();
+	throw new Error(`n8n did not become ready within ${(options.timeoutMs ?? 120_000) / 1000} s; see ${logFile}`);
+}
+
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	/** n8n requires 8+ characters with a digit and an upper-case letter. */
+	password: string;
+}
+
+async function restCall(url: string, init: { method?: string; body?: string; headers?: Record<string, string> }): Promise<Response> {
+	const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+	if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} -> ${res.status}: ${(await res.text()).slice(0, 300)}`);
+	return res;
+}
+
+/** Creates the instance owner on a fresh instance (what the set-up screen does). */
+export async function setupOwner(url: string, owner: OwnerAccount): Promise<void> {
+	await restCall(`${url}/rest/owner/setup`, { method: 'POST', body: JSON.stringify(owner) });
+}
+
+/** Logs in and returns the `Cookie` header value to send with further requests. */
+export async function login(url: string, email: string, password: string): Promise<string> {
+	const res = await restCall(`${url}/rest/login`, {
+		method: 'POST',
+		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+	});
+	const cookie = res.headers
+		.getSetCookie()
+		.map((header) => header.split(';')[0])
+		.find((pair) => pair.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('login answered without an n8n-auth cookie');
+	return cookie;
+}
+
+/**
+ * Runs a workflow the way the editor's "Execute workflow" button does (manual mode, from the given trigger), and
+ * waits for it. Unlike `n8n execute`, this can start at any trigger: a polling trigger then returns its sample.
+ */
+export async function runWorkflowManually(
+	url: string,
+	cookie: string,
+	workflowId: string,
+	triggerName: string,
+	options: { timeoutMs?: number; logFile?: string } = {},
+): Promise<WorkflowRun> {
+	const started = Date.now();
+	const res = await restCall(`${url}/rest/workflows/${workflowId}/run`, {
+		method: 'POST',
+		headers: { cookie },
+		body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+	});
+	const { executionId } = ((await res.json()) as { data: { executionId: string } }).data;
+	const deadline = started + (options.timeoutMs ?? 120_000);
+	let execution: any;
+	do {
+		await sleep(150);
+		execution = ((await (await restCall(`${url}/rest/executions/${executionId}`, { headers: { cookie } })).json()) as any).data;
+	} while (['new', 'running', 'unknown'].includes(execution?.status) && Date.now() < deadline);
+	// Execution data comes in n8n's `flatted` encoding; n8n's own copy decodes it (plain JS, any Node version).
+	const { parse } = require(path.join(N8N_MODULES, 'flatted')) as { parse(text: string): unknown };
+	const run = { ...execution, data: typeof execution?.data === 'string' ? parse(execution.data) : execution?.data };
+	const command = { exitCode: null, signal: null, stdout: '', stderr: '', ms: Date.now() - started, logFile: options.logFile ?? '' };
+	const ms = Date.parse(run.stoppedAt) - Date.parse(run.startedAt);
+	return toWorkflowRun(workflowId, run, command, Number.isFinite(ms) ? ms : command.ms);
+}
+
+/** Names of all node types the running instance offers (including n8n's `...Tool` variants). */
+export async function listNodeTypes(url: string, cookie: string): Promise<string[]> {
+	const res = await restCall(`${url}/types/nodes.json`, { headers: { cookie } });
+	return ((await res.json()) as Array<{ name: string }>).map((type) => type.name);
+}
+
+/** The node types this package contributes, without the `<name>Tool` variants n8n generates for AI agents. */
+export function packageNodeTypes(allTypes: string[]): string[] {
+	const ours = allTypes.filter((name) => name.startsWith(`${PACKAGE_NAME}.`));
+	return ours.filter((name) => !(name.endsWith('Tool') && ours.includes(name.slice(0, -'Tool'.length))));
+}

@@ -1,0 +1,67 @@
+/**
+ * Types and assertion helpers for e2e cases. Cases live in files test/e2e/cases/<vendor>-<name>.ts whose default
+ * export is an E2eCase (or an array of them); run-e2e.ts discovers them, imports their workflows into a real n8n,
+ * executes them all in one n8n process and calls each check().
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import type { FiskalySandbox } from '../sandbox/fiskaly';
+
+export type { WorkflowRun } from '../../scripts/n8n-runtime';
+
+export interface E2eContext {
+	/** The running fiskaly sandbox, as startFiskalySandbox() returned it. */
+	fiskaly: FiskalySandbox;
+	/** Every node type the n8n under test has loaded (`n8n export:nodes`). */
+	nodeTypes: string[];
+	/** Values of the `{{NAME}}` placeholders (see scripts/sandboxes.ts). */
+	placeholders: Record<string, string>;
+	/** Records a check; returns cond so a case can stop early: `if (!expect(run.ok, '...')) return;` */
+	expect(cond: unknown, message: string): boolean;
+	/** Deep equality (node:util isDeepStrictEqual); shows both values on failure, so keep secrets out of it. */
+	equal(actual: unknown, expected: unknown, message: string): boolean;
+	/** Marks the case skipped (not counted as passed or failed), e.g. while the code under test does not exist yet. */
+	skip(reason: string): void;
+}
+
+export interface E2eCase {
+	name: string;
+	/**
+	 * n8n workflow JSON with a fixed id (letters and digits, at least one digit), started by a Manual Trigger.
+	 * Strings may contain `{{NAME}}` placeholders. Omit it for checks that need no execution.
+	 */
+	workflow?: WorkflowJson;
+	/**
+	 * How to run the workflow. 'cli' (all such cases in one `n8n execute-batch` process) needs a Manual Trigger;
+	 * 'manual' runs it like the editor's "Execute workflow" button in a started n8n (~10 s extra, once), from its
+	 * first trigger node, so a polling trigger returns its sample. Default: 'cli' when there is a Manual Trigger.
+	 */
+	mode?: 'cli' | 'manual';
+	/** Extra credentials to import (the sandboxes' own credentials are always imported). Placeholders allowed. */
+	credentials?: CredentialImport[];
+	/** `run` is the execution of `workflow` (status 'not-run' when the case has none). */
+	check(run: WorkflowRun, ctx: E2eContext): void | Promise<void>;
+}
+
+export interface CheckRecord {
+	ok: boolean;
+	message: string;
+}
+
+export function preview(value: unknown, max = 300): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > max ? `${text.slice(0, max)}...` : text;
+}
+
+/** The assertion half of the context, recording into `records`. */
+export function makeAssertions(records: CheckRecord[], onSkip: (reason: string) => void) {
+	const expect = (cond: unknown, message: string) => {
+		records.push({ ok: Boolean(cond), message });
+		return Boolean(cond);
+	};
+	const equal = (actual: unknown, expected: unknown, message: string) =>
+		expect(isDeepStrictEqual(actual, expected), isDeepStrictEqual(actual, expected)
+			? message
+			: `${message}: expected ${preview(expected)}, got ${preview(actual)}`);
+	return { expect, equal, skip: onSkip };
+}

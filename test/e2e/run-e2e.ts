@@ -1,0 +1,233 @@
+/**
+ * End-to-end suite against a real n8n 2.41.1 (`npm run test:e2e [-- <filter>]`; the filter matches case file names).
+ * Starts the vendor sandboxes on random ports, imports every case's workflow into a fresh user folder, runs them
+ * all in one n8n process (`execute-batch`; workflows without a Manual Trigger run in manual mode in a started n8n),
+ * then calls each case's check(). Last line: `<n> passed, <m> failed` (cases).
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+	RUNTIME_DIR,
+	LOG_DIR,
+	createUserFolder,
+	ensureN8n,
+	executeWorkflows,
+	exportNodeTypes,
+	freePort,
+	importCredentials,
+	importWorkflows,
+	login,
+	onShutdown,
+	removeUserFolder,
+	runWorkflowManually,
+	setupOwner,
+	startN8n,
+} from '../../scripts/n8n-runtime';
+import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
+import { makeAssertions, preview } from './harness';
+import type { CheckRecord, E2eCase, E2eContext } from './harness';
+
+const CASES_DIR = path.join(__dirname, 'cases');
+const RUNS_DIR = path.join(RUNTIME_DIR, 'e2e-user');
+
+interface LoadedCase extends E2eCase {
+	file: string;
+}
+
+function loadCases(filter: string | undefined): LoadedCase[] {
+	// The package check first, then the other runtime cases (n8n-*), then the vendors: when the package is not
+	// loaded, that is the failure to read first.
+	const rank = (file: string) => (file === 'n8n-package-loaded.ts' ? 0 : file.startsWith('n8n-') ? 1 : 2);
+	const files = fs
+		.readdirSync(CASES_DIR)
+		.filter((file) => file.endsWith('.ts') && (!filter || file.includes(filter)))
+		.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+	const cases = files.flatMap((file) => {
+		const loaded = require(path.join(CASES_DIR, file));
+		const exported: E2eCase | E2eCase[] = loaded.default ?? loaded;
+		return (Array.isArray(exported) ? exported : [exported]).map((testCase) => {
+			if (typeof testCase?.name !== 'string' || typeof testCase.check !== 'function') {
+				throw new Error(`${file}: the default export must be an E2eCase { name, workflow?, credentials?, check } or an array of them`);
+			}
+			return { ...testCase, file };
+		});
+	});
+	const ids = cases.flatMap((c) => (c.workflow ? [c.workflow.id] : []));
+	const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+	if (duplicate) throw new Error(`two cases use workflow id ${duplicate}; every case needs its own`);
+	return cases;
+}
+
+/** Removes user folders and logs of earlier runs whose process is gone (a failed run keeps them for debugging). */
+function pruneOldRuns(): void {
+	const alive = (pid: number) => {
+		try {
+			process.kill(pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	for (const [dir, pattern] of [[RUNS_DIR, /^run-(\d+)(-types)?$/], [LOG_DIR, /^run-(\d+)-.*\.log$/]] as const) {
+		if (!fs.existsSync(dir)) continue;
+		for (const entry of fs.readdirSync(dir)) {
+			const match = pattern.exec(entry);
+			if (match && Number(match[1]) !== process.pid && !alive(Number(match[1]))) {
+				if (dir === RUNS_DIR) removeUserFolder(path.join(dir, entry));
+				else fs.rmSync(path.join(dir, entry), { force: true });
+			}
+		}
+	}
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const step = (text: string) => console.log(`[e2e ${seconds(Date.now() - started).padStart(6)}] ${text}`);
+	ensureN8n();
+	const cases = loadCases(process.argv[2]);
+	if (cases.length === 0) throw new Error(`no cases in ${CASES_DIR}${process.argv[2] ? ` matching "${process.argv[2]}"` : ''}`);
+
+	pruneOldRuns();
+	const userFolder = createUserFolder(path.join(RUNS_DIR, `run-${process.pid}`));
+	// export:nodes gets its own folder so that it can run while the credentials are imported (saves ~3.5 s).
+	const typesFolder = createUserFolder(`${userFolder}-types`);
+	const sandboxes = await startSandboxes('random');
+	onShutdown(() => closeSandboxes(sandboxes));
+	step(`${cases.length} case(s); sandboxes: ${sandboxes.map((s) => s.vendor).join(', ')}; user folder ${path.relative(process.cwd(), userFolder)}`);
+
+	const placeholders = allPlaceholders(sandboxes);
+	const credentials: CredentialImport[] = [
+		...sandboxes.map((sandbox) => sandbox.credential),
+		...cases.flatMap((c) => fillPlaceholders(c.credentials ?? [], placeholders, c.file)),
+	];
+	const workflows = cases.flatMap((c) => (c.workflow ? [fillPlaceholders(c.workflow, placeholders, c.file)] : []));
+
+	const [nodeTypes] = await Promise.all([exportNodeTypes(typesFolder), importCredentials(userFolder, credentials)]);
+	await importWorkflows(userFolder, workflows);
+	step(`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s)`);
+	const cliIds = cases.filter((c) => c.workflow && runMode(c) === 'cli').map((c) => c.workflow!.id);
+	const runs = cliIds.length ? await executeWorkflows(userFolder, cliIds) : new Map<string, WorkflowRun>();
+	step(`executed ${cliIds.length} workflow(s) in one n8n process (n8n execute-batch)`);
+	const manualCases = cases.filter((c) => c.workflow && runMode(c) === 'manual');
+	if (manualCases.length) {
+		const server = await startN8n(userFolder, await freePort());
+		onShutdown(() => server.stop());
+		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: `E2e-${randomBytes(8).toString('hex')}` };
+		await setupOwner(server.url, owner);
+		const cookie = await login(server.url, owner.email, owner.password);
+		for (const { workflow } of manualCases) {
+			const id = workflow!.id;
+			const run = await runWorkflowManually(server.url, cookie, id, startTrigger(workflow!), { logFile: server.logFile }).catch(
+				(error: Error) => notRun('missing', `manual run failed: ${error.message}`, server.logFile),
+			);
+			runs.set(id, run);
+		}
+		await server.stop();
+		step(`executed ${manualCases.length} workflow(s) in manual mode (n8n start + REST)`);
+	}
+
+	const sandboxHandles = Object.fromEntries(sandboxes.map((s) => [s.vendor, s.handle]));
+	let passed = 0;
+	let failed = 0;
+	let skipped = 0;
+	let checksPassed = 0;
+	let checksFailed = 0;
+	console.log('');
+	for (const testCase of cases) {
+		const records: CheckRecord[] = [];
+		let skipReason: string | undefined;
+		const run = testCase.workflow ? runs.get(testCase.workflow.id)! : notRun('not-run');
+		const ctx = {
+			...sandboxHandles,
+			nodeTypes,
+			placeholders,
+			...makeAssertions(records, (reason) => (skipReason = reason)),
+		} as E2eContext;
+		try {
+			await testCase.check(run, ctx);
+		} catch (error) {
+			records.push({ ok: false, message: `check() threw: ${(error as Error)?.stack ?? String(error)}` });
+		}
+		const failures = records.filter((r) => !r.ok);
+		checksPassed += records.length - failures.length;
+		checksFailed += failures.length;
+		const timing = testCase.workflow ? `, n8n ${seconds(run.ms)}` : '';
+		if (failures.length === 0 && skipReason !== undefined) {
+			skipped++;
+			console.log(`  -  ${testCase.name}  (skipped: ${skipReason})`);
+		} else if (failures.length === 0 && records.length > 0) {
+			passed++;
+			console.log(`  ✓  ${testCase.name}  (${records.length} checks${timing})`);
+		} else {
+			failed++;
+			console.log(`  ✗  ${testCase.name}  [${testCase.file}]`);
+			if (records.length === 0) console.log('       no checks were made');
+			for (const failure of failures) console.log(`       ✗ ${failure.message}`);
+			if (testCase.workflow && !run.ok) {
+				const error = run.error();
+				console.log(`       n8n status: ${run.status}${error ? `; error: ${preview(error.message)}` : ''}${error?.description ? ` (${preview(error.description)})` : ''}`);
+				console.log(`       n8n log: ${run.logFile}`);
+			}
+		}
+	}
+
+	console.log('');
+	console.log(`checks: ${checksPassed} passed, ${checksFailed} failed${skipped ? `; cases skipped: ${skipped}` : ''}`);
+	await closeSandboxes(sandboxes);
+	if (failed === 0) {
+		[userFolder, typesFolder].forEach(removeUserFolder);
+		for (const log of fs.readdirSync(LOG_DIR)) if (log.startsWith(`${path.basename(userFolder)}-`)) fs.rmSync(path.join(LOG_DIR, log));
+	} else {
+		console.log(`kept for debugging: ${userFolder} and ${path.join(LOG_DIR, path.basename(userFolder))}-*.log`);
+	}
+	console.log(`total ${seconds(Date.now() - started)}`);
+	console.log(`${passed} passed, ${failed} failed`);
+	return failed === 0 ? 0 : 1;
+}
+
+const CLI_START_TYPES = ['n8n-nodes-base.manualTrigger', '@n8n/n8n-nodes-langchain.manualChatTrigger'];
+type WorkflowNode = { name: string; type: string };
+
+function runMode(testCase: E2eCase): 'cli' | 'manual' {
+	const nodes = (testCase.workflow?.nodes ?? []) as WorkflowNode[];
+	return testCase.mode ?? (nodes.some((node) => CLI_START_TYPES.includes(node.type)) ? 'cli' : 'manual');
+}
+
+/** The trigger a manual run starts from: a node of a *Trigger type that nothing connects into. */
+function startTrigger(workflow: WorkflowJson): string {
+	const nodes = workflow.nodes as WorkflowNode[];
+	const targets = new Set(JSON.stringify(workflow.connections).match(/"node":"[^"]*"/g)?.map((m) => m.slice(8, -1)));
+	const trigger = nodes.find((node) => /trigger$/i.test(node.type) && !targets.has(node.name));
+	return (trigger ?? nodes[0]).name;
+}
+
+/** A WorkflowRun without an execution: for cases without a workflow, or when n8n could not run it. */
+function notRun(status: string, message?: string, logFile = ''): WorkflowRun {
+	return {
+		workflowId: '',
+		status,
+		ok: false,
+		run: undefined,
+		runData: {},
+		output: () => [],
+		error: (nodeName) => (message === undefined || nodeName !== undefined ? undefined : { message }),
+		exitCode: null,
+		stdout: '',
+		stderr: '',
+		ms: 0,
+		logFile,
+	};
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error) => {
+		console.error(`\ne2e run failed: ${(error as Error)?.message ?? String(error)}`);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	},
+);
