@@ -3,7 +3,6 @@
  * credentials and the example workflows imported, and an owner account ready to log in with. Ctrl-C stops it all.
  * (package.json runs ensure-deps and the build first.)
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
 	RUNTIME_DIR,
@@ -19,10 +18,10 @@ import {
 	missingPackageFiles,
 	onShutdown,
 	packageNodeTypes,
+	readWorkflowFiles,
 	setupOwner,
 	startN8n,
 } from './n8n-runtime';
-import type { WorkflowJson } from './n8n-runtime';
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from './sandboxes';
 
 const N8N_PORT = 5678;
@@ -33,6 +32,7 @@ const EXAMPLES_DIR = path.join(ROOT, 'examples', 'workflows');
 async function main(): Promise<void> {
 	const started = Date.now();
 	ensureN8n();
+	// startN8n checks the port too, but only after the sandboxes and imports: fail before doing any of that.
 	if (!(await isPortFree(N8N_PORT))) {
 		throw new Error(`port ${N8N_PORT} on 127.0.0.1 is already in use (another n8n or demo?). Stop it and run npm start again.`);
 	}
@@ -43,11 +43,7 @@ async function main(): Promise<void> {
 	onShutdown(() => closeSandboxes(sandboxes));
 	const userFolder = createUserFolder(path.join(RUNTIME_DIR, 'demo-user'));
 	const placeholders = allPlaceholders(sandboxes);
-	const workflows = fs
-		.readdirSync(EXAMPLES_DIR)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => fillPlaceholders(JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson, placeholders, file));
+	const workflows = readWorkflowFiles(EXAMPLES_DIR).map(({ file, workflow }) => fillPlaceholders(workflow, placeholders, file));
 
 	console.log('[demo] importing sandbox credentials and example workflows...');
 	await importCredentials(userFolder, sandboxes.map((sandbox) => sandbox.credential));

@@ -313,6 +313,15 @@ export async function importWorkflows(userFolder: string, workflows: WorkflowJso
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** The workflow JSON files of a folder (e.g. examples/workflows), sorted by file name. */
+export function readWorkflowFiles(dir: string): Array<{ file: string; workflow: WorkflowJson }> {
+	return fs
+		.readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson }));
+}
+
 /** Node type names n8n loads for this user folder (headless, `n8n export:nodes`). */
 export async function exportNodeTypes(userFolder: string): Promise<string[]> {
 	const file = path.join(userFolder, 'node-types.json');
@@ -406,65 +415,53 @@ function parsePrintedJson(stdout: string): any {
  */
 export async function executeWorkflows(userFolder: string, workflowIds: string[]): Promise<Map<string, WorkflowRun>> {
 	workflowIds.forEach((id) => assertWorkflowId(id));
-	const before = await readExecutions(userFolder, 0);
-	const afterId = Math.max(0, ...before.map((execution) => execution.id));
+	const [{ lastId }] = await queryDatabase(userFolder, 'SELECT COALESCE(MAX(id), 0) AS lastId FROM execution_entity');
 	const command = await runN8n(
 		userFolder,
 		['execute-batch', `--ids=${workflowIds.join(',')}`, '--retries=0', '--concurrency=1', '--shortOutput'],
 		{ timeoutMs: 30 * 60_000 }, // n8n itself gives each workflow at most 3 minutes
 	);
-	const executions = await readExecutions(userFolder, afterId);
+	const executions = await queryDatabase(
+		userFolder,
+		`SELECT e.workflowId, e.status, e.mode, e.startedAt, e.stoppedAt, d.data
+		 FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.id > ? ORDER BY e.id`,
+		[lastId],
+	);
 	// Workflows n8n refused to start (e.g. no Manual Trigger) have no execution, only an error in the summary.
 	const summary = parsePrintedJson(command.stdout) as { summary?: { errors?: Array<{ workflowId: string; error: string }> } };
 	const summaryErrors = new Map((summary?.summary?.errors ?? []).map((e) => [e.workflowId, e.error]));
 	const runs = new Map<string, WorkflowRun>();
 	for (const id of workflowIds) {
 		const execution = executions.filter((e) => e.workflowId === id).pop();
-		const ms = execution?.startedAt && execution.stoppedAt ? Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt) : 0;
+		// SQLite holds UTC times like "2026-11-23 10:57:15.774"; make them ISO so Date.parse reads them as UTC.
+		if (execution) for (const key of ['startedAt', 'stoppedAt']) execution[key] &&= `${execution[key].replace(' ', 'T')}Z`;
+		const ms = execution ? Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt) : 0;
 		const fallback = summaryErrors.get(id) ?? (execution ? undefined : `no execution recorded; see ${command.logFile}`);
-		runs.set(id, toWorkflowRun(id, execution, command, ms, fallback));
+		runs.set(id, toWorkflowRun(id, execution, command, Number.isFinite(ms) ? ms : 0, fallback));
 	}
 	return runs;
 }
 
-interface StoredExecution {
-	id: number;
-	workflowId: string;
-	status: string;
-	mode: string;
-	startedAt: string | null;
-	stoppedAt: string | null;
-	data: unknown;
-}
-
 /**
- * Reads executions from the user folder's SQLite database with Node 24's built-in node:sqlite, decoding run data
- * with n8n's own copy of `flatted` (the format n8n stores it in).
+ * Runs a read-only SQL query on a user folder's n8n database (SQLite) in Node 24, which has node:sqlite built in.
+ * A `data` column is decoded with n8n's own copy of `flatted`, the format n8n stores execution data in.
  */
-async function readExecutions(userFolder: string, afterId: number): Promise<StoredExecution[]> {
-	const db = path.join(userFolder, '.n8n', 'database.sqlite');
-	if (!fs.existsSync(db)) return [];
+export async function queryDatabase(userFolder: string, sql: string, params: Array<string | number> = []): Promise<any[]> {
 	const script = `
 		const { DatabaseSync } = require('node:sqlite');
 		const { parse } = require(${JSON.stringify(path.join(N8N_MODULES, 'flatted'))});
-		const db = new DatabaseSync(process.argv[1], { readOnly: true });
-		const rows = db.prepare(\`SELECT e.id, e.workflowId, e.status, e.mode, e.startedAt, e.stoppedAt, d.data
-			FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.id > ? ORDER BY e.id\`).all(Number(process.argv[2]));
-		process.stdout.write(JSON.stringify(rows.map((r) => ({ ...r, data: r.data ? parse(r.data) : undefined }))));`;
-	const { node } = n8nPaths();
-	const child = spawn(node, ['--no-warnings', '-e', script, db, String(afterId)], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const [file, sql, params] = process.argv.slice(1);
+		const rows = new DatabaseSync(file, { readOnly: true }).prepare(sql).all(...JSON.parse(params));
+		process.stdout.write(JSON.stringify(rows.map((r) => (typeof r.data === 'string' ? { ...r, data: parse(r.data) } : r))));`;
+	const db = path.join(userFolder, '.n8n', 'database.sqlite');
+	const child = spawn(n8nPaths().node, ['--no-warnings', '-e', script, db, sql, JSON.stringify(params)], { stdio: ['ignore', 'pipe', 'pipe'] });
 	let out = '';
 	let err = '';
 	child.stdout.on('data', (chunk) => (out += chunk));
 	child.stderr.on('data', (chunk) => (err += chunk));
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-	if (code !== 0) throw new Error(`reading executions from ${db} failed: ${err.trim()}`);
-	return (JSON.parse(out) as StoredExecution[]).map((row) => ({
-		...row,
-		// SQLite stores "2026-11-23 10:57:15.774" (UTC, no zone): make it ISO so Date.parse reads it as UTC.
-		startedAt: row.startedAt && `${row.startedAt.replace(' ', 'T')}Z`,
-		stoppedAt: row.stoppedAt && `${row.stoppedAt.replace(' ', 'T')}Z`,
-	}));
+	if (code !== 0) throw new Error(`query on ${db} failed: ${err.trim()}`);
+	return JSON.parse(out);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
