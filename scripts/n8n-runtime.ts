@@ -544,6 +544,22 @@ export async function login(url: string, email: string, password: string): Promi
 	return cookie;
 }
 
+export interface CredentialTestResult {
+	status: string;
+	message: string;
+}
+
+/** Runs n8n's own credential test (the editor's "Test" button): preAuthentication, authenticate, the `test` request. */
+export async function testCredential(url: string, cookie: string, credential: CredentialImport): Promise<CredentialTestResult> {
+	const res = await restCall(`${url}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { cookie },
+		body: JSON.stringify({ credentials: { id: credential.id, name: credential.name, type: credential.type, data: credential.data } }),
+	});
+	const { data } = (await res.json()) as { data?: { status?: string; message?: string } };
+	return { status: String(data?.status), message: String(data?.message ?? '') };
+}
+
 /**
  * Runs a workflow the way the editor's "Execute workflow" button does (manual mode, from the given trigger), and
  * waits for it. Unlike `n8n execute`, this can start at any trigger: a polling trigger then returns its sample.

@@ -4,7 +4,7 @@
  * executes them all in one n8n process and calls each check().
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import type { CredentialImport, CredentialTestResult, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import type { FiskalySandbox } from '../sandbox/fiskaly';
 
 export type { WorkflowRun } from '../../scripts/n8n-runtime';
@@ -20,6 +20,11 @@ export interface E2eContext {
 	expect(cond: unknown, message: string): boolean;
 	/** Deep equality (node:util isDeepStrictEqual); shows both values on failure, so keep secrets out of it. */
 	equal(actual: unknown, expected: unknown, message: string): boolean;
+	/**
+	 * n8n's credential test run for every sandbox credential, as given (`ok`) and with its secret fields replaced
+	 * by a wrong value (`wrongSecret`); filled when a case sets `needsServer`.
+	 */
+	credentialTests: Record<string, { ok: CredentialTestResult; wrongSecret: CredentialTestResult; wrongValue: string }>;
 	/** Marks the case skipped (not counted as passed or failed), e.g. while the code under test does not exist yet. */
 	skip(reason: string): void;
 }
@@ -39,6 +44,8 @@ export interface E2eCase {
 	mode?: 'cli' | 'manual';
 	/** Extra credentials to import (the sandboxes' own credentials are always imported). Placeholders allowed. */
 	credentials?: CredentialImport[];
+	/** Start a real n8n server for this case (e.g. to run credential tests through its REST API). */
+	needsServer?: boolean;
 	/** `run` is the execution of `workflow` (status 'not-run' when the case has none). */
 	check(run: WorkflowRun, ctx: E2eContext): void | Promise<void>;
 }

@@ -23,6 +23,7 @@ import {
 	runWorkflowManually,
 	setupOwner,
 	startN8n,
+	testCredential,
 } from '../../scripts/n8n-runtime';
 import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
@@ -113,7 +114,8 @@ async function main(): Promise<number> {
 	const runs = cliIds.length ? await executeWorkflows(userFolder, cliIds) : new Map<string, WorkflowRun>();
 	step(`executed ${cliIds.length} workflow(s) in one n8n process (n8n execute-batch)`);
 	const manualCases = cases.filter((c) => c.workflow && runMode(c) === 'manual');
-	if (manualCases.length) {
+	const credentialTests: E2eContext['credentialTests'] = {};
+	if (manualCases.length || cases.some((c) => c.needsServer)) {
 		const server = await startN8n(userFolder, await freePort());
 		onShutdown(() => server.stop());
 		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: `E2e-${randomBytes(8).toString('hex')}` };
@@ -126,8 +128,17 @@ async function main(): Promise<number> {
 			);
 			runs.set(id, run);
 		}
+		for (const { vendor, credential } of sandboxes) {
+			const wrongValue = `wrong-${randomBytes(6).toString('hex')}`;
+			const wrong = Object.fromEntries(Object.entries(credential.data).map(([k, v]) => [k, /secret|password|token/i.test(k) ? wrongValue : v]));
+			credentialTests[vendor] = {
+				ok: await testCredential(server.url, cookie, credential),
+				wrongSecret: await testCredential(server.url, cookie, { ...credential, data: wrong }),
+				wrongValue,
+			};
+		}
 		await server.stop();
-		step(`executed ${manualCases.length} workflow(s) in manual mode (n8n start + REST)`);
+		step(`executed ${manualCases.length} workflow(s) in manual mode and ${sandboxes.length} credential test(s) (n8n start + REST)`);
 	}
 
 	const sandboxHandles = Object.fromEntries(sandboxes.map((s) => [s.vendor, s.handle]));
@@ -145,6 +156,7 @@ async function main(): Promise<number> {
 			...sandboxHandles,
 			nodeTypes,
 			placeholders,
+			credentialTests,
 			...makeAssertions(records, (reason) => (skipReason = reason)),
 		} as E2eContext;
 		try {
