@@ -3,7 +3,7 @@
  * two-node workflow "Input" → node under test, with a credentials helper that does what n8n's
  * own CredentialsHelper does for our credential types (preAuthentication, generic authenticate).
  */
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -237,4 +237,31 @@ export async function pollTrigger(
 	const result = await target.nodeType.poll!.call(context);
 	const data = workflow.staticData[`node:${node.name}`] as IDataObject;
 	return { items: result ? result[0].map((i) => i.json) : null, staticData: data };
+}
+
+/** Calls a node's listSearch method (resource locator "From List") in a real LoadOptionsContext. */
+export async function searchList(
+	target: NodeUnderTest,
+	method: string,
+	parameters: INodeParameters,
+	filter?: string,
+	paginationToken?: string,
+) {
+	const helper = new TestCredentialsHelper(target.credentialTypes, target.credentials);
+	const credentialName = target.nodeType.description.credentials?.[0]?.name;
+	const node: INode = {
+		id: 'subject',
+		name: 'Subject',
+		type: target.typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
+	};
+	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes({ [target.typeName]: target.nodeType }) });
+	const data = { ...additionalData(helper), currentNodeParameters: parameters } as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, node, data, '');
+	const search = target.nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`No listSearch method ${method}`);
+	return await search.call(context, filter, paginationToken);
 }
