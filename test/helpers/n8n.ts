@@ -175,19 +175,9 @@ export async function runNode(
 	options: { input?: IDataObject[]; continueOnFail?: boolean; helper?: TestCredentialsHelper } = {},
 ): Promise<NodeRun> {
 	const helper = options.helper ?? new TestCredentialsHelper(target.credentialTypes, target.credentials);
-	const credentialName = target.nodeType.description.credentials?.[0]?.name;
 	const nodes: INode[] = [
 		{ id: 'input', name: 'Input', type: 'testInput', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.input ?? [{}]) } },
-		{
-			id: 'subject',
-			name: 'Subject',
-			type: target.typeName,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters,
-			continueOnFail: options.continueOnFail,
-			credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
-		},
+		{ ...subjectNode(target, parameters, 'Subject'), continueOnFail: options.continueOnFail },
 	];
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -206,6 +196,20 @@ export async function runNode(
 	return { items, json: items.map((i) => i.json), error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'], run };
 }
 
+/** The node under test as a workflow node, with the test credential attached. */
+function subjectNode(target: NodeUnderTest, parameters: INodeParameters, name: string): INode {
+	const credentialName = target.nodeType.description.credentials?.[0]?.name;
+	return {
+		id: name.toLowerCase(),
+		name,
+		type: target.typeName,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
+	};
+}
+
 /** Calls a polling trigger's poll() in a real PollContext; static data persists in `staticData`. */
 export async function pollTrigger(
 	target: NodeUnderTest,
@@ -213,16 +217,7 @@ export async function pollTrigger(
 	options: { mode?: WorkflowExecuteMode; staticData?: IDataObject } = {},
 ): Promise<{ items: IDataObject[] | null; staticData: IDataObject }> {
 	const helper = new TestCredentialsHelper(target.credentialTypes, target.credentials);
-	const credentialName = target.nodeType.description.credentials?.[0]?.name;
-	const node: INode = {
-		id: 'trigger',
-		name: 'Trigger',
-		type: target.typeName,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
-	};
+	const node = subjectNode(target, parameters, 'Trigger');
 	const staticData = options.staticData ?? {};
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -248,16 +243,7 @@ export async function searchList(
 	paginationToken?: string,
 ) {
 	const helper = new TestCredentialsHelper(target.credentialTypes, target.credentials);
-	const credentialName = target.nodeType.description.credentials?.[0]?.name;
-	const node: INode = {
-		id: 'subject',
-		name: 'Subject',
-		type: target.typeName,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
-	};
+	const node = subjectNode(target, parameters, 'Subject');
 	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes({ [target.typeName]: target.nodeType }) });
 	const data = { ...additionalData(helper), currentNodeParameters: parameters } as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, data, '');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { apiKeyLocator, compact, metadataProperty, metadataSchema, optional, organizationLocator, uuid } from '../../fields';
 import type { OperationDescriptor } from '../../../shared/operations';
-import { apiKeyStatus, withoutSecret } from './fields';
+import { apiKeyStatus, apiKeyStatusOptions, withoutSecret } from './fields';
 
 export const updateApiKey: OperationDescriptor = {
 	value: 'update',
@@ -16,11 +16,7 @@ export const updateApiKey: OperationDescriptor = {
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			options: [
-				{ name: 'Keep Unchanged', value: '' },
-				{ name: 'Enabled', value: 'enabled' },
-				{ name: 'Disabled', value: 'disabled' },
-			],
+			options: [{ name: 'Keep Unchanged', value: '' }, ...apiKeyStatusOptions],
 			default: '',
 		},
 		metadataProperty,
