@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
 import type { z } from 'zod';
 
 import { collectNumberedPages, collectOffsetPages } from './transport/pagination';
@@ -37,6 +38,34 @@ export interface ListSpec {
 		| { style: 'none'; itemsField: string };
 }
 
+/** What a request builder may need beyond the validated input. */
+export interface RequestTools {
+	/** A binary property of the current input item (uploads, base64 fields), checked by n8n. */
+	binary(propertyName: string): Promise<{ data: Buffer; fileName: string; mimeType: string }>;
+	/** A fresh UUID, e.g. an idempotency token. The request is built once per item, so retries reuse it. */
+	uuid(): string;
+}
+
+/** Bulk endpoints that take many ids at once (e.g. `POST /invoice/1,2,3/book`). */
+export interface BatchSpec<TInput> {
+	/** The record id of one item. */
+	id: (input: TInput) => string;
+	maxIds: number;
+	/** The request for a chunk of ids; `input` is the first item's (the other parameters must match). */
+	request: (ids: string[], input: TInput) => RequestSpec;
+	/** The result for one id, from the chunk's answer. */
+	resultFor?: (body: unknown, id: string) => IDataObject;
+}
+
+/** A file answer becomes n8n binary data. */
+export interface DownloadSpec<TInput> {
+	fileName: (input: TInput) => string;
+	/** Used when the answer has no content type. */
+	mimeType?: string;
+}
+
+export type ApiSelector = VendorApi | ((context: IExecuteFunctions, itemIndex: number) => VendorApi);
+
 export interface OperationRun<TInput> {
 	context: IExecuteFunctions;
 	api: VendorApi;
@@ -57,8 +86,12 @@ export interface OperationDescriptor<TInput = any> {
 	description: string;
 	properties: INodeProperties[];
 	schema: z.ZodType<TInput, z.ZodTypeDef, any>;
-	request?: (input: TInput) => RequestSpec;
+	request?: (input: TInput, tools: RequestTools) => RequestSpec | Promise<RequestSpec>;
 	list?: (input: TInput) => ListSpec;
+	/** The answer is a file: returned as binary data in the property named by the `binaryPropertyName` parameter. */
+	download?: DownloadSpec<TInput>;
+	/** Offers "Batch Items": the ids of many input items go out in one request per `maxIds`. */
+	batch?: BatchSpec<TInput>;
 	run?: (run: OperationRun<TInput>) => Promise<IDataObject | IDataObject[]>;
 	/** Shapes the answer; defaults to the answer itself (one item, or one per list record). */
 	output?: (body: any, input: TInput) => IDataObject | IDataObject[];
@@ -89,6 +122,15 @@ const returnAllAndLimit = (resource: string, operation: string): INodeProperties
 		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
 	},
 ];
+
+const batchItemsProperty = (resource: string, operation: string, maxIds: number): INodeProperties => ({
+	displayName: 'Batch Items',
+	name: 'batchItems',
+	type: 'boolean',
+	default: false,
+	description: `Whether to send the IDs of many input items together (up to ${maxIds} per request) instead of one request per item. Each item still gets its own result.`,
+	displayOptions: { show: { resource: [resource], operation: [operation] } },
+});
 
 /** Request options every operation offers: timeout and retry limits. */
 export const requestOptionsProperty = (resources: string[]): INodeProperties => ({
@@ -168,6 +210,7 @@ export function buildProperties(resources: ResourceDescriptor[]): INodePropertie
 				});
 			}
 			if (op.list) properties.push(...returnAllAndLimit(resource.value, op.value));
+			if (op.batch) properties.push(batchItemsProperty(resource.value, op.value, op.batch.maxIds));
 		}
 	}
 	properties.push(requestOptionsProperty(resources.map((r) => r.value)));
@@ -251,18 +294,55 @@ export async function fetchList(
 
 const toArray = (value: IDataObject | IDataObject[]): IDataObject[] => (Array.isArray(value) ? value : [value]);
 
-async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>): Promise<IDataObject | IDataObject[]> {
-	if (op.run) return await op.run(run);
+function requestTools(context: IExecuteFunctions, itemIndex: number): RequestTools {
+	return {
+		binary: async (propertyName) => {
+			const meta = context.helpers.assertBinaryData(itemIndex, propertyName);
+			const data = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+			return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType };
+		},
+		uuid: () => randomUUID(),
+	};
+}
+
+async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>): Promise<INodeExecutionData[]> {
+	const { context, api, itemIndex, settings, input } = run;
+	const shape = (value: unknown) => toArray(op.output ? op.output(value, input) : (value as IDataObject));
+	if (op.run) return toArray(await op.run(run)).map((json) => ({ json }));
 	if (op.list) {
-		const { context, api, itemIndex, settings } = run;
 		const limit = readLimit(context, itemIndex);
-		const records = await fetchList(context, api, op.list(run.input), { limit, itemIndex, settings });
-		const shape = op.output;
-		return shape ? records.flatMap((record) => toArray(shape(record, run.input))) : records;
+		const records = await fetchList(context, api, op.list(input), { limit, itemIndex, settings });
+		return records.flatMap(shape).map((json) => ({ json }));
 	}
-	if (!op.request) throw new NodeOperationError(run.context.getNode(), `Operation "${op.value}" has no request`);
-	const { body } = await apiRequest(run.context, run.api, op.request(run.input), { itemIndex: run.itemIndex, settings: run.settings });
-	return op.output ? op.output(body, run.input) : (body as IDataObject);
+	if (!op.request) throw new NodeOperationError(context.getNode(), `Operation "${op.value}" has no request`);
+	const spec = await op.request(input, requestTools(context, itemIndex));
+	const response = await apiRequest(context, api, { ...spec, binary: spec.binary || !!op.download }, { itemIndex, settings });
+	if (!op.download) return shape(response.body).map((json) => ({ json }));
+	const property = ((input as IDataObject).binaryPropertyName as string | undefined) || 'data';
+	const contentType = String(response.headers['content-type'] ?? op.download.mimeType ?? 'application/octet-stream').split(';')[0];
+	const binary = await context.helpers.prepareBinaryData(response.body as Buffer, op.download.fileName(input), contentType);
+	return [{ json: { fileName: binary.fileName, mimeType: binary.mimeType, fileSize: binary.fileSize }, binary: { [property]: binary } }];
+}
+
+/** Sends many items' ids in chunks; every item gets its own result (or its own error). */
+async function runBatch(
+	context: IExecuteFunctions,
+	op: OperationDescriptor & { batch: BatchSpec<any> },
+	prepared: Array<{ itemIndex: number; input: unknown; api: VendorApi; settings: TransportSettings }>,
+	emit: (itemIndex: number, result: INodeExecutionData[] | Error) => void,
+): Promise<void> {
+	const { batch } = op;
+	for (let start = 0; start < prepared.length; start += batch.maxIds) {
+		const chunk = prepared.slice(start, start + batch.maxIds);
+		const ids = chunk.map((p) => batch.id(p.input));
+		const first = chunk[0];
+		try {
+			const { body } = await apiRequest(context, first.api, batch.request(ids, first.input), { itemIndex: first.itemIndex, settings: first.settings });
+			chunk.forEach((p, i) => emit(p.itemIndex, [{ json: batch.resultFor ? batch.resultFor(body, ids[i]) : { id: ids[i], success: true } }]));
+		} catch (error) {
+			for (const p of chunk) emit(p.itemIndex, error as Error);
+		}
+	}
 }
 
 /** Our errors are already NodeApiError / NodeOperationError; anything else gets wrapped with its item. */
@@ -277,11 +357,13 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
  */
 export async function executeOperations(
 	context: IExecuteFunctions,
-	api: VendorApi,
+	apiSelector: ApiSelector,
 	resources: ResourceDescriptor[],
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
-	const output: INodeExecutionData[] = [];
+	const results = new Map<number, INodeExecutionData[] | Error>();
+	const batched: Array<{ itemIndex: number; input: unknown; api: VendorApi; settings: TransportSettings }> = [];
+	let batchOp: (OperationDescriptor & { batch: BatchSpec<any> }) | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const resource = context.getNodeParameter('resource', itemIndex) as string;
@@ -291,19 +373,31 @@ export async function executeOperations(
 			const raw = readParameters(context, op.properties, itemIndex);
 			const input = validateInput(context.getNode(), op.schema, raw, itemIndex, op.properties);
 			const settings = transportSettings(context, itemIndex);
-			const result = await runOperation(op, { context, api, input, itemIndex, settings });
-			for (const json of toArray(result)) {
-				output.push({ json, pairedItem: { item: itemIndex } });
-			}
-		} catch (error) {
-			if (context.continueOnFail()) {
-				const message = error instanceof Error ? error.message : String(error);
-				const description = (error as { description?: string }).description;
-				output.push({ json: { error: message, ...(description ? { errorDetails: description } : {}) }, pairedItem: { item: itemIndex } });
+			const api = typeof apiSelector === 'function' ? apiSelector(context, itemIndex) : apiSelector;
+			if (op.batch && (context.getNodeParameter('batchItems', itemIndex, false) as boolean)) {
+				batchOp = op as OperationDescriptor & { batch: BatchSpec<any> };
+				batched.push({ itemIndex, input, api, settings });
 				continue;
 			}
-			throw asNodeError(context, error, itemIndex);
+			results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
+		} catch (error) {
+			// Without "Continue On Fail" the run stops at the first failed item: later items are not sent.
+			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
+			results.set(itemIndex, error as Error);
 		}
+	}
+	if (batchOp) await runBatch(context, batchOp, batched, (itemIndex, result) => results.set(itemIndex, result));
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const result = results.get(itemIndex);
+		if (result instanceof Error) {
+			if (!context.continueOnFail()) throw asNodeError(context, result, itemIndex);
+			const description = (result as { description?: string }).description;
+			output.push({ json: { error: result.message, ...(description ? { errorDetails: description } : {}) }, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		for (const item of result ?? []) output.push({ ...item, pairedItem: { item: itemIndex } });
 	}
 	return [output];
 }

@@ -33,7 +33,19 @@ export const demoTokenApi: VendorApi = {
 	auth: { kind: 'tokenLogin', tokens: demoTokens, tokenField: 'accessToken' },
 	secretFields: ['clientSecret'],
 };
-export const demoStaticApi: VendorApi = { ...common, credentialType: 'demoStaticApi', baseUrl: (c) => String(c.baseUrl), auth: { kind: 'static' }, secretFields: ['apiToken'] };
+export const demoStaticApi: VendorApi = {
+	...common,
+	credentialType: 'demoStaticApi',
+	baseUrl: (c) => String(c.baseUrl),
+	auth: { kind: 'static' },
+	secretFields: ['apiToken'],
+	// Some demo answers come in an envelope { success, data, error } (like TheNextInvoice's).
+	unwrap: (body) => {
+		const envelope = body as { success?: boolean; data?: unknown; error?: { message?: string; code?: number } };
+		if (typeof envelope?.success !== 'boolean') return { data: body };
+		return envelope.success ? { data: envelope.data } : { error: { message: envelope.error?.message, code: String(envelope.error?.code) } };
+	},
+};
 
 export const demoCredentialTypes: ICredentialType[] = [
 	{
@@ -91,6 +103,51 @@ const resources: ResourceDescriptor[] = [
 					pagination: { style: 'page', pageSize: 20, firstPage: 0, pageParam: 'page', pageSizeParam: 'limit', itemsField: 'results', totalField: 'total' },
 				}),
 			},
+			{
+				value: 'create',
+				name: 'Create',
+				action: 'Create an invoice',
+				description: 'Carries a per-item idempotency token and an attachment from a binary property',
+				properties: [{ displayName: 'Attachment Property', name: 'attachment', type: 'string', default: '' }],
+				schema: z.object({ attachment: z.string() }),
+				request: async ({ attachment }, tools) => {
+					const file = attachment ? await tools.binary(attachment) : undefined;
+					return {
+						method: 'POST',
+						path: '/invoices',
+						body: { creationToken: tools.uuid(), ...(file ? { attachment: { name: file.fileName, content: file.data.toString('base64') } } : {}) },
+						idempotent: true,
+					};
+				},
+			},
+			{
+				value: 'book',
+				name: 'Book',
+				action: 'Book an invoice',
+				description: 'Bulk endpoint with comma-separated ids and an envelope answer',
+				properties: [{ displayName: 'Invoice ID', name: 'id', type: 'string', default: '' }],
+				schema: z.object({ id: z.string().regex(/^\d+$/, 'must be a number') }),
+				request: ({ id }) => ({ method: 'POST', path: `/invoices/${id}/book` }),
+				batch: {
+					id: ({ id }) => id,
+					maxIds: 3,
+					request: (ids) => ({ method: 'POST', path: `/invoices/${ids.join(',')}/book` }),
+					resultFor: (_body, id) => ({ id, booked: true }),
+				},
+			},
+			{
+				value: 'pdf',
+				name: 'Download PDF',
+				action: 'Download an invoice PDF',
+				description: 'Binary answer',
+				properties: [
+					{ displayName: 'Invoice ID', name: 'id', type: 'string', default: '' },
+					{ displayName: 'Put Output File in Field', name: 'binaryPropertyName', type: 'string', default: 'data' },
+				],
+				schema: z.object({ id: z.string(), binaryPropertyName: z.string() }),
+				request: ({ id }) => ({ method: 'GET', path: `/invoices/${id}/pdf` }),
+				download: { fileName: ({ id }) => `invoice-${id}.pdf` },
+			},
 		],
 	},
 ];
@@ -119,14 +176,14 @@ export const demoTokenNode = demoNode(demoTokenApi);
 export const demoStaticNode = demoNode(demoStaticApi);
 
 export interface DemoSandbox extends RunningSandbox {
-	stats: { logins: number; unauthorized: number };
+	stats: { logins: number; unauthorized: number; creates: Array<Record<string, unknown>> };
 }
 
 /** 60 invoices; tokens live `tokenSeconds`; the static token is "static-token-123". */
 export async function startDemoSandbox(tokenSeconds: number): Promise<DemoSandbox> {
 	const tokens = new TokenStore();
 	const invoices = Array.from({ length: 60 }, (_, i) => ({ id: i + 1, number: `INV-${String(i + 1).padStart(3, '0')}` }));
-	const stats = { logins: 0, unauthorized: 0 };
+	const stats = { logins: 0, unauthorized: 0, creates: [] as Array<Record<string, unknown>> };
 	const sandbox = await startSandbox({
 		name: 'demo',
 		routes: [
@@ -151,6 +208,23 @@ export async function startDemoSandbox(tokenSeconds: number): Promise<DemoSandbo
 					return json(200, { invoices: invoices.slice((page - 1) * perPage, page * perPage), total_pages: Math.ceil(invoices.length / perPage) });
 				},
 			},
+			{ method: 'POST', path: '/invoices', handler: () => json(200, { id: 1 }) },
+			{
+				method: 'POST',
+				path: '/invoices/:ids/book',
+				handler: (req) => {
+					const ids = req.params.ids.split(',');
+					const unknown = ids.find((id) => Number(id) > invoices.length);
+					// The envelope reports the failure with HTTP 200, as TheNextInvoice does.
+					if (unknown) return json(200, { success: false, error: { code: 404, message: `Invoice ${unknown} not found` } });
+					return json(200, { success: true, data: { booked: ids.map(Number) } });
+				},
+			},
+			{
+				method: 'GET',
+				path: '/invoices/:id/pdf',
+				handler: (req) => ({ status: 200, body: Buffer.from(`%PDF-1.4 invoice ${req.params.id}`), headers: { 'Content-Type': 'application/pdf' } }),
+			},
 			{
 				method: 'GET',
 				path: '/invoices/search',
@@ -162,6 +236,7 @@ export async function startDemoSandbox(tokenSeconds: number): Promise<DemoSandbo
 			},
 		],
 		onRequest: (req) => {
+			if (req.path === '/invoices' && req.method === 'POST') stats.creates.push(req.body as Record<string, unknown>);
 			if (req.path === '/oauth/token') return undefined;
 			const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
 			if (req.headers['x-api-token'] === 'static-token-123' || (bearer && tokens.validate(bearer))) return undefined;

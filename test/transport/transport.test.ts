@@ -77,3 +77,52 @@ describe('token login with a form body and expires_at, no refresh token', () => 
 		expect(login?.headers['content-type']).toBe('application/x-www-form-urlencoded');
 	});
 });
+
+describe('descriptor features', () => {
+	it('bulk: Batch Items sends comma-separated ids in chunks, one result per item', async () => {
+		const input = ['1', '2', '3', '4', '5'].map((id) => ({ id }));
+		const { items } = await runNode(staticNode(), { resource: 'invoice', operation: 'book', id: '={{ $json.id }}', batchItems: true }, { input });
+		expect(sandbox.requests.map((r) => r.path)).toEqual(['/invoices/1,2,3/book', '/invoices/4,5/book']);
+		expect(items.map((i) => [i.json, i.pairedItem])).toEqual(input.map((x, i) => [{ id: x.id, booked: true }, { item: i }]));
+	});
+
+	it('an envelope saying success: false is an error even with HTTP 200; a failed chunk fails only its items', async () => {
+		const input = ['1', '2', '3', '999'].map((id) => ({ id }));
+		const { items } = await runNode(staticNode(), { resource: 'invoice', operation: 'book', id: '={{ $json.id }}', batchItems: true }, { input, continueOnFail: true });
+		expect(items.slice(0, 3).map((i) => i.json.booked)).toEqual([true, true, true]);
+		expect(items[3].json.error).toBe('Demo: Invoice 999 not found [404]');
+		expect(items[3].pairedItem).toEqual({ item: 3 });
+	});
+
+	it('without batching, one request per item', async () => {
+		await runNode(staticNode(), { resource: 'invoice', operation: 'book', id: '={{ $json.id }}' }, { input: [{ id: '1' }, { id: '2' }] });
+		expect(sandbox.requests.map((r) => r.path)).toEqual(['/invoices/1/book', '/invoices/2/book']);
+	});
+
+	it('a file answer becomes n8n binary data with its MIME type and name', async () => {
+		const { items } = await runNode(staticNode(), { resource: 'invoice', operation: 'pdf', id: '7', binaryPropertyName: 'invoicePdf' });
+		expect(items[0].json).toMatchObject({ fileName: 'invoice-7.pdf', mimeType: 'application/pdf' });
+		const binary = items[0].binary!.invoicePdf;
+		expect(binary.mimeType).toBe('application/pdf');
+		expect(Buffer.from(binary.data, 'base64').toString()).toBe('%PDF-1.4 invoice 7');
+	});
+
+	it('each item gets its own idempotency token', async () => {
+		const before = sandbox.stats.creates.length;
+		await runNode(staticNode(), { resource: 'invoice', operation: 'create', attachment: '' }, { input: [{}, {}] });
+		const tokens = sandbox.stats.creates.slice(before).map((c) => c.creationToken);
+		expect(tokens).toHaveLength(2);
+		expect(new Set(tokens).size).toBe(2);
+		expect(String(tokens[0])).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
+	it('a create retried after a dropped connection reuses its token (declared idempotent)', async () => {
+		const before = sandbox.stats.creates.length;
+		sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: '/invoices' } });
+		const { error } = await runNode(staticNode(), { resource: 'invoice', operation: 'create', attachment: '' });
+		expect(error).toBeUndefined();
+		const tokens = sandbox.stats.creates.slice(before).map((c) => c.creationToken);
+		expect(tokens).toHaveLength(2);
+		expect(tokens[0]).toBe(tokens[1]);
+	});
+});

@@ -42,6 +42,11 @@ export interface VendorApi {
 	requestIdHeader?: string;
 	/** Credential fields whose values must never appear in a message. */
 	secretFields: readonly string[];
+	/**
+	 * Vendors that wrap every answer (TheNextInvoice: `{ success, data, error }`): returns the payload, or the
+	 * vendor's error when the envelope says it failed, even with HTTP 200.
+	 */
+	unwrap?(body: unknown): { data: unknown } | { error: VendorError };
 }
 
 export interface RequestSpec {
@@ -58,6 +63,8 @@ export interface RequestSpec {
 	idempotent?: boolean;
 	/** Binary answers (PDF, XML files) come back as a Buffer. */
 	binary?: boolean;
+	/** A body sent as it is (multipart uploads); `body` is then ignored. */
+	rawBody?: Buffer;
 	/** Some endpoints legitimately answer with an empty body. */
 	allowEmptyBody?: boolean;
 }
@@ -125,9 +132,9 @@ async function sendWithRetries(
 				method: spec.method,
 				url: spec.path,
 				qs: spec.qs,
-				body: spec.body,
+				body: spec.rawBody ?? spec.body,
 				headers: spec.headers,
-				json: !spec.binary,
+				json: !spec.binary && !spec.rawBody,
 				encoding: spec.binary ? 'arraybuffer' : undefined,
 				timeout: settings.timeoutMs,
 				returnFullResponse: true,
@@ -166,7 +173,11 @@ async function sendWithRetries(
 		}
 		if (status >= 400) throw fail(status, api.parseError(response.body), requestId);
 		transportStats.retries += budget.retries;
-		return { ...response, body: checkBody(response, spec, fail, requestId) };
+		const body = checkBody(response, spec, fail, requestId);
+		if (!api.unwrap || spec.binary) return { ...response, body };
+		const unwrapped = api.unwrap(body);
+		if ('error' in unwrapped) throw fail(status, unwrapped.error, requestId);
+		return { ...response, body: unwrapped.data };
 	}
 }
 

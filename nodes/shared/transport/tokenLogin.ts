@@ -102,6 +102,15 @@ export class TokenManager {
 		}
 	}
 
+	/** Stores a token obtained outside a login (e.g. TheNextInvoice's company switch answers a new token). */
+	store(credentials: ICredentialDataDecryptedObject, grant: TokenGrant): CachedToken {
+		const key = this.keyOf(credentials);
+		const entry = this.entries.get(key) ?? {};
+		entry.token = this.toCached(grant);
+		this.entries.set(key, entry);
+		return entry.token;
+	}
+
 	/** Forgets the cached token (e.g. after the credential changed or a test wants a clean start). */
 	clear(): void {
 		this.entries.clear();
