@@ -1,0 +1,41 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+/** Empty strings and 0 from the UI mean "not given". */
+const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
+export const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.optional());
+
+export function compact<T extends IDataObject>(object: T): T {
+	return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** TheNextInvoice ids are positive integers. */
+export const recordId = z.coerce
+	.string()
+	.trim()
+	.regex(/^[1-9]\d*$/, 'must be a positive whole number');
+
+export const isoDate = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date such as 2026-01-31')
+	.transform((value) => value.slice(0, 10));
+
+export const idProperty = (displayName: string, name: string, description?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	required: true,
+	description,
+});
+
+export const binaryOutputProperty: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	description: 'Name of the binary property for the downloaded file',
+};
+
+export const binaryOutputSchema = { binaryPropertyName: z.string().trim().min(1, 'must not be empty') };

@@ -1,0 +1,5 @@
+import type { ResourceDescriptor } from '../../shared/operations';
+import { invoiceResource } from './invoice';
+
+/** Resources in the order the node shows them. */
+export const resources: ResourceDescriptor[] = [invoiceResource];
