@@ -198,7 +198,8 @@ export async function runNode(
 
 /** The node under test as a workflow node, with the test credential attached. */
 function subjectNode(target: NodeUnderTest, parameters: INodeParameters, name: string): INode {
-	const credentialName = target.nodeType.description.credentials?.[0]?.name;
+	// Every test credential is attached; the node's own parameters pick which one it uses.
+	const credentials = Object.fromEntries(Object.keys(target.credentials).map((type) => [type, { id: `cred-${type}`, name: `Test ${type}` }]));
 	return {
 		id: name.toLowerCase(),
 		name,
@@ -206,7 +207,7 @@ function subjectNode(target: NodeUnderTest, parameters: INodeParameters, name: s
 		typeVersion: 1,
 		position: [200, 0],
 		parameters,
-		credentials: credentialName ? { [credentialName]: { id: 'cred-1', name: 'Test credential' } } : undefined,
+		credentials,
 	};
 }
 
