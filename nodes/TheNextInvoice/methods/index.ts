@@ -40,3 +40,7 @@ export async function getLedgerNumbers(this: ILoadOptionsFunctions): Promise<INo
 		value: Number(l.id),
 	}));
 }
+
+export async function getPaymentMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return asList(await get(this, '/settings/paymentmethods')).map((m) => ({ name: String(m.name ?? m.description ?? m.id), value: Number(m.id) }));
+}

@@ -52,6 +52,29 @@ function invoiceFile(value: string, name: string, description: string, path: (id
 export const downloadInvoicePdf = invoiceFile('downloadPdf', 'Download PDF', 'The invoice PDF', (id) => `/invoice/${id}/view`, (id) => `invoice-${id}.pdf`);
 export const downloadInvoiceZip = invoiceFile('downloadZip', 'Download ZIP', 'The invoice and its attachments as a ZIP file', (id) => `/invoice/${id}/zip`, (id) => `invoice-${id}.zip`);
 export const downloadPackingSlip = invoiceFile('downloadPackingSlip', 'Download Packing Slip', 'The packing slip PDF', (id) => `/invoice/${id}/packing-slip`, (id) => `packing-slip-${id}.pdf`);
+export const generateInvoicePdf = invoiceFile('generatePdf', 'Generate PDF', 'Generate the invoice PDF now (POST /send/pdf)', (id) => `/invoice/${id}/send/pdf`, (id) => `invoice-${id}.pdf`, 'POST');
+
+export const downloadUbl: OperationDescriptor = {
+	value: 'downloadUbl',
+	name: 'Download UBL',
+	action: 'Download the UBL of an invoice',
+	description: 'The UBL XML of a finalized invoice, optionally the Peppol BIS variant',
+	properties: [invoiceId, { displayName: 'Peppol BIS Variant', name: 'peppol', type: 'boolean', default: false, description: 'Whether to render the Peppol BIS variant' }, binaryOutputProperty],
+	schema: z.object({ invoiceId: recordId, peppol: z.boolean().default(false), ...binaryOutputSchema }),
+	request: ({ invoiceId: id, peppol }) => ({ method: 'GET', path: `/invoice/${id}/ubl`, qs: peppol ? { peppol: 'true' } : undefined }),
+	download: { fileName: ({ invoiceId: id, peppol }) => `invoice-${id}${peppol ? '-peppol' : ''}.xml`, mimeType: 'application/xml' },
+};
+
+export const downloadAttachment: OperationDescriptor = {
+	value: 'downloadAttachment',
+	name: 'Download Attachment',
+	action: 'Download an attachment of an invoice',
+	description: 'One attachment file of an invoice, with its own content type',
+	properties: [invoiceId, idProperty('Attachment ID', 'attachmentId'), binaryOutputProperty],
+	schema: z.object({ invoiceId: recordId, attachmentId: recordId, ...binaryOutputSchema }),
+	request: ({ invoiceId: id, attachmentId }) => ({ method: 'GET', path: `/invoice/${id}/attachment/${attachmentId}` }),
+	download: { fileName: ({ invoiceId: id, attachmentId }) => `invoice-${id}-attachment-${attachmentId}` },
+};
 
 export const createInvoice: OperationDescriptor = {
 	value: 'create',
