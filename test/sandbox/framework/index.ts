@@ -39,3 +39,4 @@ export {
 	type ListQuery,
 	type ListQuerySpec,
 } from './listing';
+export { multipartBoundary, parseMultipart, type MultipartPart } from './multipart';
