@@ -35,7 +35,8 @@ export interface ListSpec {
 				totalField?: string;
 				totalPagesField?: string;
 		  }
-		| { style: 'none'; itemsField: string };
+		/** One answer with every record: in `itemsField`, or the answer itself is the array. */
+		| { style: 'none'; itemsField?: string };
 }
 
 /** What a request builder may need beyond the validated input. */
@@ -266,7 +267,8 @@ export async function fetchList(
 	const send = async (qs: IDataObject) =>
 		(await apiRequest(context, api, { ...request, qs: { ...request.qs, ...qs } }, { itemIndex, settings })).body as IDataObject;
 	if (pagination.style === 'none') {
-		const records = ((await send({}))[pagination.itemsField] ?? []) as IDataObject[];
+		const body = await send({});
+		const records = ((pagination.itemsField ? body[pagination.itemsField] : body) ?? []) as IDataObject[];
 		return limit === undefined ? records : records.slice(0, limit);
 	}
 	if (pagination.style === 'page') {
