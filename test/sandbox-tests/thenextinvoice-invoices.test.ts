@@ -18,7 +18,7 @@ describe('TheNextInvoice sandbox: invoices', () => {
 			{ description: 'Product 1', ledger, price: 100, quantity: 1, vat: vat21 },
 			{ description: 'Description-only line', ledger: null, price: null, quantity: null, vat: null },
 		],
-		meta: { currency: 'EUR', dueDate: '2026-05-27', language: 'nl', sendDate: '2026-03-28' },
+		meta: { currency: 'EUR', dueDate: '2030-05-27', language: 'nl', sendDate: '2026-03-28' },
 		receiver: customerId,
 		sender: profile,
 		status: 0,
