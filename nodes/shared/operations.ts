@@ -218,14 +218,18 @@ export function buildProperties(resources: ResourceDescriptor[]): INodePropertie
 	return properties;
 }
 
+const NOT_DISPLAYED = { notDisplayed: true };
+
 /** Reads an operation's parameters for one item; hidden ones come back as undefined. */
 function readParameters(context: IExecuteFunctions, properties: INodeProperties[], itemIndex: number): IDataObject {
 	const raw: IDataObject = {};
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
-		raw[property.name] = context.getNodeParameter(property.name, itemIndex, undefined, {
+		// Parameters hidden by displayOptions are not stored; n8n then returns the fallback.
+		const value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED, {
 			extractValue: property.type === 'resourceLocator',
-		}) as IDataObject[string];
+		});
+		raw[property.name] = value === NOT_DISPLAYED ? undefined : (value as IDataObject[string]);
 	}
 	return raw;
 }

@@ -1,0 +1,49 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { TheNextInvoiceApi } from '../../credentials/TheNextInvoiceApi.credentials';
+import { TheNextInvoiceLoginApi } from '../../credentials/TheNextInvoiceLoginApi.credentials';
+import { tniTokens } from '../../nodes/TheNextInvoice/api';
+import { TheNextInvoice } from '../../nodes/TheNextInvoice/TheNextInvoice.node';
+import { runNode, searchList, type NodeUnderTest } from '../helpers/n8n';
+import { startTheNextInvoiceSandbox, type TheNextInvoiceSandbox, type TheNextInvoiceSandboxOptions } from '../sandbox/thenextinvoice';
+
+/** Fast retries for tests. */
+export const quickRetries = { requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 5 } };
+
+export interface TniFixture {
+	sandbox: TheNextInvoiceSandbox;
+	/** The node with the API-token credential. */
+	node: NodeUnderTest;
+	/** The node with the e-mail & password credential. */
+	loginNode: NodeUnderTest;
+	/** Runs the node (API token unless parameters say authentication: 'emailPassword'). */
+	run: (parameters: INodeParameters, options?: Parameters<typeof runNode>[2]) => ReturnType<typeof runNode>;
+	search: (method: string, parameters?: INodeParameters, filter?: string) => ReturnType<typeof searchList>;
+	/** Requests the sandbox received, as "METHOD /path" without the /api/v1 prefix and without logins. */
+	apiCalls: () => string[];
+	lastRequest: () => TheNextInvoiceSandbox['requests'][number] | undefined;
+}
+
+export async function startTni(options: TheNextInvoiceSandboxOptions = {}): Promise<TniFixture> {
+	const sandbox = await startTheNextInvoiceSandbox(options);
+	tniTokens.clear();
+	const credentialTypes = [new TheNextInvoiceApi(), new TheNextInvoiceLoginApi()];
+	const credentials = {
+		theNextInvoiceApi: { apiToken: sandbox.apiToken, baseUrl: sandbox.baseUrl },
+		theNextInvoiceLoginApi: { email: sandbox.email, password: sandbox.password, company: 0, baseUrl: sandbox.baseUrl },
+	};
+	const node: NodeUnderTest = { nodeType: new TheNextInvoice(), typeName: 'theNextInvoice', credentialTypes, credentials };
+	const loginNode: NodeUnderTest = { ...node };
+	const calls = () => sandbox.requests.filter((r) => !r.path.endsWith('/session/jwt'));
+	return {
+		sandbox,
+		node,
+		loginNode,
+		run: async (parameters, runOptions) => await runNode(node, { ...quickRetries, ...parameters }, runOptions),
+		search: async (method, parameters = {}, filter) => await searchList(node, method, { authentication: 'apiToken', ...parameters }, filter),
+		apiCalls: () => calls().map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`),
+		lastRequest: () => calls().at(-1),
+	};
+}
+
+export const idLocator = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });
