@@ -163,3 +163,24 @@ describe('e-mail & password login', () => {
 		expect(f.sandbox.requests.some((r) => r.headers.authorization?.startsWith('Bearer '))).toBe(true);
 	});
 });
+
+describe('session', () => {
+	it('switches company with the login credential; later requests work in that company', async () => {
+		const other = f.sandbox.companyIds[1];
+		const login = { authentication: 'emailPassword' };
+		const { json, error } = await f.run({ ...login, resource: 'session', operation: 'switchCompany', company: String(other) });
+		expect(error).toBeUndefined();
+		expect(json[0]).toEqual({ company: other, switched: true });
+		f.sandbox.clearRequests();
+		const list = await f.run({ ...login, resource: 'invoice', operation: 'getAll', returnAll: true, filters: {} });
+		expect(list.error).toBeUndefined();
+		// The seeded invoices all belong to the first company.
+		expect(list.json.every((i) => i.company === other)).toBe(true);
+	});
+
+	it('refuses to switch with an API token, sending nothing', async () => {
+		const { error } = await f.run({ resource: 'session', operation: 'switchCompany', company: '2' });
+		expect(error?.message).toMatch(/needs the Email & Password authentication/);
+		expect(f.apiCalls()).toEqual([]);
+	});
+});

@@ -1,5 +1,9 @@
 import type { ResourceDescriptor } from '../../shared/operations';
 import { invoiceResource } from './invoice';
+import { sessionResource } from './session';
 
 /** Resources in the order the node shows them. */
-export const resources: ResourceDescriptor[] = [invoiceResource];
+export const resources: ResourceDescriptor[] = [
+	invoiceResource,
+	sessionResource,
+];

@@ -1,0 +1,47 @@
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
+import { apiRequest } from '../../../shared/transport/request';
+import { TNI_LOGIN_CREDENTIAL, tniLoginApi, tniTokens } from '../../api';
+import { recordId } from '../../fields';
+
+/**
+ * POST /session/jwt/switch answers a JWT for another company. The new token replaces the cached one
+ * of this credential, so the following requests (in this and other workflows using the credential)
+ * work in that company until the next login. To pin a company, set Company ID in the credential.
+ */
+const switchCompany: OperationDescriptor<{ company: string }> = {
+	value: 'switchCompany',
+	name: 'Switch Company',
+	action: 'Switch to another company',
+	description: 'Work in another company the user can access (Email & Password authentication only)',
+	properties: [
+		{
+			displayName: 'Company ID',
+			name: 'company',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the company to switch to (see Company: Get Many)',
+		},
+	],
+	schema: z.object({ company: recordId }),
+	run: async ({ context, input, itemIndex, settings }) => {
+		if (context.getNodeParameter('authentication', itemIndex) !== 'emailPassword') {
+			throw new NodeOperationError(context.getNode(), 'Switch Company needs the Email & Password authentication: an API token belongs to one company', { itemIndex });
+		}
+		const company = Number(input.company);
+		const { body } = await apiRequest(context, tniLoginApi, { method: 'POST', path: '/session/jwt/switch', body: { company } }, { itemIndex, settings });
+		const token = (body as { token?: unknown })?.token;
+		if (typeof token !== 'string' || !token) throw new NodeOperationError(context.getNode(), 'TheNextInvoice: the switch answer carried no token', { itemIndex });
+		tniTokens.store(await context.getCredentials(TNI_LOGIN_CREDENTIAL, itemIndex), { accessToken: token });
+		return { company, switched: true };
+	},
+};
+
+export const sessionResource: ResourceDescriptor = {
+	value: 'session',
+	name: 'Session',
+	operations: [switchCompany],
+};
