@@ -4,6 +4,8 @@
  * In-memory, one instance per test file. Every JSON answer is wrapped in the vendor envelope.
  */
 import { startSandbox, TokenStore, type RunningSandbox } from '../framework';
+import { analyticsRoutes } from './analytics';
+import { attachmentRoutes } from './attachments';
 import { authenticate, authRoutes } from './auth';
 import { bookkeepingRoutes } from './bookkeeping';
 import { companyRoutes } from './company';
@@ -15,13 +17,20 @@ import {
 	type TheNextInvoiceTokenSubject,
 } from './context';
 import { customerRoutes } from './customers';
+import { emailSmsRoutes } from './email-sms';
 import { createControl, seedInvoices, type TheNextInvoiceControl } from './control';
+import { integrationRoutes } from './integrations';
 import { invoiceFileRoutes } from './invoice-files';
 import { invoiceRoutes } from './invoices';
 import { notificationRoutes } from './notifications';
 import { productRoutes } from './products';
+import { profileRoutes } from './profiles';
 import { sepaRoutes } from './sepa';
+import { settingsRoutes } from './settings';
 import { createSequences, emptyState, seedState } from './state';
+import { twoFactorRoutes } from './two-factor';
+import { userRoutes } from './users';
+import { verificationRoutes } from './verification';
 
 export type { TheNextInvoiceControl } from './control';
 export type {
@@ -108,6 +117,16 @@ export async function startTheNextInvoiceSandbox(options: TheNextInvoiceSandboxO
 			...productRoutes(ctx),
 			...bookkeepingRoutes(ctx),
 			...companyRoutes(ctx),
+			// /settings/sms/count and /settings/sms/text before the generic profile/email routes.
+			...settingsRoutes(ctx),
+			...emailSmsRoutes(ctx),
+			...attachmentRoutes(ctx),
+			...profileRoutes(ctx),
+			...verificationRoutes(ctx),
+			...integrationRoutes(ctx),
+			...userRoutes(ctx),
+			...twoFactorRoutes(ctx),
+			...analyticsRoutes(ctx),
 			...sepaRoutes(ctx),
 			...notificationRoutes(ctx),
 		],
