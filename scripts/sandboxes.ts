@@ -42,6 +42,33 @@ export const SANDBOXES: SandboxSpec[] = [
 			};
 		},
 	},
+	{
+		vendor: 'theNextInvoice',
+		demoPort: 4711,
+		credentialType: 'theNextInvoiceApi',
+		start: async (port) => {
+			const sandbox = await (await import('../test/sandbox/thenextinvoice')).startTheNextInvoiceSandbox({ port, seedInvoices: 25, seedCustomers: 10, seedProducts: 10 });
+			const { baseUrl, apiToken, email, password, state, companyIds } = sandbox;
+			// Ids of the first company's records, for example workflows and e2e cases.
+			const firstId = (records: Map<number, { companyId: number; id: number }>) =>
+				String([...records.values()].find((r) => r.companyId === companyIds[0])?.id ?? '');
+			return {
+				handle: sandbox,
+				credentialData: { baseUrl, apiToken },
+				placeholders: {
+					// For the e-mail & password credential (a case or the demo imports it with these values).
+					EMAIL: email,
+					PASSWORD: password,
+					CUSTOMER_ID: firstId(state.customers),
+					PROFILE_ID: firstId(state.profiles),
+					VAT_CODE_ID: firstId(state.vatCodes),
+					LEDGER_ID: firstId(state.ledgerNumbers),
+					PAYMENT_METHOD_ID: firstId(state.paymentMethods),
+				},
+				close: () => sandbox.close(),
+			};
+		},
+	},
 ];
 
 export interface StartedSandbox {

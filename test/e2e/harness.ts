@@ -6,12 +6,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CredentialImport, CredentialTestResult, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import type { FiskalySandbox } from '../sandbox/fiskaly';
+import type { TheNextInvoiceSandbox } from '../sandbox/thenextinvoice';
 
 export type { WorkflowRun } from '../../scripts/n8n-runtime';
 
 export interface E2eContext {
 	/** The running fiskaly sandbox, as startFiskalySandbox() returned it. */
 	fiskaly: FiskalySandbox;
+	/** The running TheNextInvoice sandbox. */
+	theNextInvoice: TheNextInvoiceSandbox;
 	/** Every node type the n8n under test has loaded (`n8n export:nodes`). */
 	nodeTypes: string[];
 	/** Values of the `{{NAME}}` placeholders (see scripts/sandboxes.ts). */
