@@ -364,15 +364,30 @@ export function parseIdList(raw: string | undefined): number[] {
 // ---------------------------------------------------------------------------------------------------------
 // Bodies and validation
 
+/**
+ * The parsed JSON body. Like the vendor's PHP backend, a JSON body sent with another Content-Type (or none) is
+ * still read; an empty body counts as {} so the field validation names what is missing.
+ */
+function parsedJson(req: SandboxRequest): unknown {
+	if (!Buffer.isBuffer(req.body)) return req.body;
+	try {
+		return JSON.parse(req.body.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
 export function jsonBody(req: SandboxRequest): Record<string, unknown> {
-	if (isPlainObject(req.body)) return req.body;
 	if (req.rawBody.length === 0) return {};
-	if (req.body === undefined || Buffer.isBuffer(req.body)) throw badRequest('The request body is not valid JSON');
+	const body = parsedJson(req);
+	if (isPlainObject(body)) return body;
+	if (body === undefined) throw badRequest('The request body is not valid JSON');
 	throw badRequest('The request body must be a JSON object');
 }
 
 export function jsonArrayBody(req: SandboxRequest): unknown[] {
-	if (Array.isArray(req.body)) return req.body;
+	const body = req.rawBody.length === 0 ? undefined : parsedJson(req);
+	if (Array.isArray(body)) return body;
 	throw badRequest('The request body must be a JSON array');
 }
 
