@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '../shared/operations';
 import { TNI_LOGIN_CREDENTIAL, TNI_TOKEN_CREDENTIAL, tniApiFor } from './api';
-import { getLedgerNumbers, getPaymentMethods, getVatCodes, searchCustomers, searchProfiles } from './methods';
+import { getLedgerNumbers, getPaymentMethods, getVatCodes, searchCustomers, searchInvoices, searchProfiles } from './methods';
 import { resources } from './resources';
 
 export class TheNextInvoice implements INodeType {
@@ -38,7 +38,7 @@ export class TheNextInvoice implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers, searchProfiles }, loadOptions: { getVatCodes, getLedgerNumbers, getPaymentMethods } };
+	methods = { listSearch: { searchCustomers, searchInvoices, searchProfiles }, loadOptions: { getVatCodes, getLedgerNumbers, getPaymentMethods } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, tniApiFor, resources);

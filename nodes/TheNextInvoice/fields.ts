@@ -39,3 +39,22 @@ export const binaryOutputProperty: INodeProperties = {
 };
 
 export const binaryOutputSchema = { binaryPropertyName: z.string().trim().min(1, 'must not be empty') };
+
+/** An invoice picked from the account (searchable list) or given by id. */
+export const invoiceLocator: INodeProperties = {
+	displayName: 'Invoice',
+	name: 'invoiceId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchInvoices', searchable: true } },
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '45311',
+			validation: [{ type: 'regex', properties: { regex: '^[1-9][0-9]*$', errorMessage: 'Not a valid invoice ID' } }],
+		},
+	],
+};

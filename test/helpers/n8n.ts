@@ -235,20 +235,24 @@ export async function pollTrigger(
 	return { items: result ? result[0].map((i) => i.json) : null, staticData: data };
 }
 
-/** Calls a node's listSearch method (resource locator "From List") in a real LoadOptionsContext. */
-export async function searchList(
-	target: NodeUnderTest,
-	method: string,
-	parameters: INodeParameters,
-	filter?: string,
-	paginationToken?: string,
-) {
+function loadOptionsContext(target: NodeUnderTest, parameters: INodeParameters): LoadOptionsContext {
 	const helper = new TestCredentialsHelper(target.credentialTypes, target.credentials);
 	const node = subjectNode(target, parameters, 'Subject');
 	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes({ [target.typeName]: target.nodeType }) });
 	const data = { ...additionalData(helper), currentNodeParameters: parameters } as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, data, '');
+	return new LoadOptionsContext(workflow, node, data, '');
+}
+
+/** Calls a node's listSearch method (resource locator "From List") in a real LoadOptionsContext. */
+export async function searchList(target: NodeUnderTest, method: string, parameters: INodeParameters, filter?: string, paginationToken?: string) {
 	const search = target.nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`No listSearch method ${method}`);
-	return await search.call(context, filter, paginationToken);
+	return await search.call(loadOptionsContext(target, parameters), filter, paginationToken);
+}
+
+/** Calls a node's loadOptions method (a dropdown) in a real LoadOptionsContext. */
+export async function loadOptions(target: NodeUnderTest, method: string, parameters: INodeParameters) {
+	const load = target.nodeType.methods?.loadOptions?.[method];
+	if (!load) throw new Error(`No loadOptions method ${method}`);
+	return await load.call(loadOptionsContext(target, parameters));
 }

@@ -18,6 +18,14 @@ export async function searchCustomers(this: ILoadOptionsFunctions, filter?: stri
 	return { results, paginationToken: page < Number(body.last ?? page) ? String(page + 1) : undefined };
 }
 
+/** Invoices, newest first (invoice search: page from 1). */
+export async function searchInvoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 1);
+	const body = (await get(this, '/invoice/search', { page, limit: 100, order: 'id', reverse: 'true', ...(filter ? { term: filter } : {}) })) as IDataObject;
+	const results = asList(body).map((i) => ({ name: `${String(i.number || `Draft ${String(i.id)}`)}`, value: String(i.id) }));
+	return { results, paginationToken: page < Number(body.last ?? page) ? String(page + 1) : undefined };
+}
+
 /** Invoice profiles (the sender of an invoice). */
 export async function searchProfiles(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const needle = filter?.toLowerCase();

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-work
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
-import { idProperty, isoDate, recordId } from '../../fields';
+import { invoiceLocator, isoDate, recordId } from '../../fields';
 
 /** TheNextInvoice takes comma-separated ids for bulk actions; at most 50 per request keeps URLs short. */
 const MAX_IDS = 50;
@@ -29,7 +29,7 @@ function bulkAction(
 		name,
 		action,
 		description,
-		properties: [idProperty('Invoice ID', 'invoiceId'), ...(extra?.properties ?? [])],
+		properties: [invoiceLocator, ...(extra?.properties ?? [])],
 		schema: z.object({ invoiceId: recordId, ...extra?.schema }),
 		request: (input) => request(input.invoiceId, input),
 		output: (_body, { invoiceId }) => ({ invoiceId: Number(invoiceId), success: true }),

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
-import { idProperty, isoDate, recordId } from '../../fields';
+import { invoiceLocator, isoDate, recordId } from '../../fields';
 
-const invoiceId = idProperty('Invoice ID', 'invoiceId');
+const invoiceId = invoiceLocator;
 
 /** A POST on one invoice that may carry a body; answers are summarised per item. */
 function invoicePost(value: string, name: string, action: string, description: string, suffix: string, extra: Pick<OperationDescriptor, 'properties'> & { schema?: z.ZodRawShape; body?: (input: IDataObject) => IDataObject } = { properties: [] }): OperationDescriptor {

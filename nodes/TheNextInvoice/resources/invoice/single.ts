@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
-import { binaryOutputProperty, binaryOutputSchema, idProperty, recordId } from '../../fields';
+import { binaryOutputProperty, binaryOutputSchema, idProperty, invoiceLocator, recordId } from '../../fields';
 import { invoiceBody, invoiceBodyProperties } from './body';
 
-const invoiceId = idProperty('Invoice ID', 'invoiceId');
+const invoiceId = invoiceLocator;
 
 /** An operation on one invoice: GET/POST/PUT/DELETE `/invoice/{id}{suffix}`. */
 function onInvoice(
