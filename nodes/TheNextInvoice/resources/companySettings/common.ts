@@ -1,0 +1,201 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { randomBytes } from 'crypto';
+import { z } from 'zod';
+
+import type { OperationDescriptor, OperationRun } from '../../../shared/operations';
+import { apiRequest, type RequestSpec } from '../../../shared/transport/request';
+import { compact, idProperty, recordId } from '../../fields';
+
+/*
+ * Helpers of the settings resources (company settings, e-mail, SMS, attachments): one-record settings
+ * (GET/PUT on a fixed path), template lists with get/create/update/delete, uploads.
+ */
+
+/** Sends one request for the operation's item and returns the answer (envelope already unwrapped). */
+export async function send(run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {
+	return (await apiRequest(run.context, run.api, spec, { itemIndex: run.itemIndex, settings: run.settings })).body;
+}
+
+/** An object answer as it is; a plain-text answer ("Template removed") as `message`. */
+export const answerFields = (answer: unknown): IDataObject =>
+	answer && typeof answer === 'object' && !Array.isArray(answer)
+		? (answer as IDataObject)
+		: answer === undefined || answer === null || answer === ''
+			? {}
+			: { message: answer as IDataObject[string] };
+
+/** Values of `record` for the given fields, without null/undefined. */
+export function pick(record: unknown, fields: readonly string[]): IDataObject {
+	if (!record || typeof record !== 'object') return {};
+	const source = record as IDataObject;
+	return Object.fromEntries(fields.filter((f) => source[f] !== undefined && source[f] !== null).map((f) => [f, source[f]]));
+}
+
+/** A non-empty text. */
+export const text = z.string().trim().min(1, 'must not be empty');
+
+/** `{...}` with at least one field given (Update Fields collections). */
+export const someFields = (shape: z.ZodRawShape) =>
+	z
+		.preprocess((value) => value ?? {}, z.object(shape))
+		.transform((fields) => compact(fields as IDataObject))
+		.refine((fields) => Object.keys(fields).length > 0, 'add at least one field to change');
+
+export const updateFieldsProperty = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add field',
+	default: {},
+	options: options.map((option) => ({ ...option, required: false })),
+});
+
+/** GET of a one-record setting (e.g. `/settings/peppol`). */
+export function getSetting(value: string, name: string, action: string, description: string, path: string): OperationDescriptor {
+	return { value, name, action, description, properties: [], schema: z.object({}), request: () => ({ method: 'GET', path }) };
+}
+
+/** PUT of a one-record setting: the schema shapes the body; the result is what was sent plus the answer. */
+export function putSetting<TBody extends IDataObject>(
+	value: string,
+	name: string,
+	action: string,
+	description: string,
+	path: string,
+	properties: INodeProperties[],
+	schema: z.ZodType<TBody, z.ZodTypeDef, any>,
+): OperationDescriptor<TBody> {
+	return {
+		value,
+		name,
+		action,
+		description,
+		properties,
+		schema,
+		request: (body) => ({ method: 'PUT', path, body }),
+		output: (answer, body) => ({ ...body, ...answerFields(answer) }),
+	};
+}
+
+/**
+ * PUT endpoints that want every field: the node reads the current record (`GET path`), keeps the fields
+ * not given and sends the whole record, so "Update Fields" changes only what the user picked.
+ */
+export async function mergeAndPut(run: OperationRun<unknown>, getPath: string, putPath: string, fields: readonly string[], changes: IDataObject): Promise<IDataObject> {
+	const current = await send(run, { method: 'GET', path: getPath });
+	const body = { ...pick(current, fields), ...changes };
+	return { ...body, ...answerFields(await send(run, { method: 'PUT', path: putPath, body })) };
+}
+
+export interface TemplateSpec {
+	/** e.g. `/settings/email/text` */
+	path: string;
+	/** "Template", used in names: "Create Template". */
+	noun: string;
+	/** "an e-mail template", used in actions. */
+	article: string;
+	/** "e-mail templates", used in actions. */
+	plural: string;
+	/** The documented body fields (all required on create and update). */
+	fields: readonly string[];
+	properties: INodeProperties[];
+	/** The checks of each field (shared by create and update). */
+	shape: Record<string, z.ZodTypeAny>;
+	/** Extra check of the complete body (e.g. the SMS placeholder rule). */
+	check?: (body: IDataObject) => string | undefined;
+}
+
+const checked = (spec: TemplateSpec) => (body: IDataObject, issue: z.RefinementCtx) => {
+	const problem = spec.check?.(body);
+	if (problem) issue.addIssue({ code: 'custom', path: ['text'], message: problem });
+};
+
+/** List / get / create / update / delete of a template list (`/settings/email/text`, `/settings/sms/text`). */
+export function templateOperations(spec: TemplateSpec): Record<'list' | 'get' | 'create' | 'update' | 'remove', OperationDescriptor> {
+	const { path, noun, article, plural } = spec;
+	const idName = 'templateId';
+	const id = idProperty(`${noun} ID`, idName);
+	const suffix = noun.replace(/\s+/g, '');
+	return {
+		list: {
+			value: `getMany${suffix}s`,
+			name: `Get Many ${noun}s`,
+			action: `Get many ${plural}`,
+			description: `All ${plural} of the company`,
+			properties: [],
+			schema: z.object({}),
+			list: () => ({ request: { method: 'GET', path }, pagination: { style: 'none' } }),
+		},
+		get: {
+			value: `get${suffix}`,
+			name: `Get ${noun}`,
+			action: `Get ${article}`,
+			description: `Retrieve one of the ${plural}`,
+			properties: [id],
+			schema: z.object({ templateId: recordId }),
+			request: ({ templateId }) => ({ method: 'GET', path: `${path}/${templateId}` }),
+		},
+		create: {
+			value: `create${suffix}`,
+			name: `Create ${noun}`,
+			action: `Create ${article}`,
+			description: `Add one of the ${plural}`,
+			properties: spec.properties,
+			schema: z.object(spec.shape).superRefine(checked(spec)),
+			request: (body) => ({ method: 'POST', path, body }),
+		},
+		update: {
+			value: `update${suffix}`,
+			name: `Update ${noun}`,
+			action: `Update ${article}`,
+			description: 'Change the given fields; the others keep their values',
+			properties: [id, updateFieldsProperty(spec.properties)],
+			schema: z.object({
+				templateId: recordId,
+				updateFields: someFields(Object.fromEntries(Object.entries(spec.shape).map(([k, v]) => [k, v.optional()]))).superRefine(checked(spec)),
+			}),
+			run: async (run) => {
+				const { templateId, updateFields } = run.input as { templateId: string; updateFields: IDataObject };
+				const current = await send(run, { method: 'GET', path: `${path}/${templateId}` });
+				const body = { ...pick(current, spec.fields), ...updateFields };
+				const problem = spec.check?.(body);
+				if (problem) throw new Error(`The ${noun.toLowerCase()} after the update is invalid: ${problem}`);
+				const answer = await send(run, { method: 'PUT', path: `${path}/${templateId}`, body });
+				return { id: Number(templateId), ...body, ...answerFields(answer) };
+			},
+		},
+		remove: {
+			value: `delete${suffix}`,
+			name: `Delete ${noun}`,
+			action: `Delete ${article}`,
+			description: `Remove one of the ${plural}`,
+			properties: [id],
+			schema: z.object({ templateId: recordId }),
+			request: ({ templateId }) => ({ method: 'DELETE', path: `${path}/${templateId}` }),
+			output: (answer, { templateId }) => ({ [idName]: Number(templateId), deleted: true, ...answerFields(answer) }),
+		},
+	};
+}
+
+/** Builds a `multipart/form-data` body with text fields and one file part named `file`. */
+export function multipartBody(
+	fields: Record<string, string>,
+	file: { data: Buffer; fileName: string; mimeType: string; fieldName?: string },
+): { body: Buffer; contentType: string } {
+	const boundary = `----n8nTheNextInvoice${randomBytes(12).toString('hex')}`;
+	const quote = (value: string) => value.replace(/[\r\n]+/g, ' ').replace(/(["\\])/g, '\\$1');
+	const parts: Buffer[] = [];
+	for (const [name, value] of Object.entries(fields)) {
+		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
+	}
+	parts.push(
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.fieldName ?? 'file')}"; filename="${quote(file.fileName)}"\r\n` +
+				`Content-Type: ${file.mimeType || 'application/octet-stream'}\r\n\r\n`,
+			'utf8',
+		),
+		file.data,
+		Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+	);
+	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}

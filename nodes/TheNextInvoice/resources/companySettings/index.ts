@@ -1,0 +1,34 @@
+import type { ResourceDescriptor } from '../../../shared/operations';
+import {
+	getDebitLedger,
+	getNumbering,
+	getPaymentMessages,
+	getPeppol,
+	updateDebitLedger,
+	updateNumbering,
+	updatePaymentMessages,
+	updatePeppol,
+} from './general';
+import { clearSepaCreditor, getSepaCreditor, updateSepaCreditor } from './sepa';
+import { deleteTerms, downloadTerms, uploadTerms } from './terms';
+
+export const companySettingsResource: ResourceDescriptor = {
+	value: 'companySetting',
+	name: 'Company Setting',
+	operations: [
+		clearSepaCreditor,
+		deleteTerms,
+		downloadTerms,
+		getDebitLedger,
+		getNumbering,
+		getPaymentMessages,
+		getPeppol,
+		getSepaCreditor,
+		updateDebitLedger,
+		updateNumbering,
+		updatePaymentMessages,
+		updatePeppol,
+		updateSepaCreditor,
+		uploadTerms,
+	],
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+import type { OperationDescriptor } from '../../../shared/operations';
+import { binaryOutputProperty, binaryOutputSchema } from '../../fields';
+import { answerFields, multipartBody } from './common';
+
+const PATH = '/settings/termsandconditions';
+
+export const downloadTerms: OperationDescriptor = {
+	value: 'downloadTerms',
+	name: 'Download Terms and Conditions',
+	action: 'Download the terms and conditions',
+	description: 'The stored terms and conditions document, as binary data (404 when none is set)',
+	properties: [binaryOutputProperty],
+	schema: z.object(binaryOutputSchema),
+	request: () => ({ method: 'GET', path: PATH }),
+	// The answer's content type gives the file extension.
+	download: { fileName: () => 'terms-and-conditions' },
+};
+
+export const uploadTerms: OperationDescriptor<{ binaryPropertyName: string }> = {
+	value: 'uploadTerms',
+	name: 'Upload Terms and Conditions',
+	action: 'Upload the terms and conditions',
+	description: 'Store a document from a binary field as the terms and conditions (replaces the current one)',
+	properties: [
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the input binary field containing the file to be uploaded',
+		},
+	],
+	schema: z.object({ binaryPropertyName: z.string().trim().min(1, 'must not be empty') }),
+	request: async ({ binaryPropertyName }, tools) => {
+		const file = await tools.binary(binaryPropertyName);
+		const { body, contentType } = multipartBody({}, file);
+		// Storing the same document again has the same result.
+		return { method: 'POST', path: PATH, rawBody: body, headers: { 'Content-Type': contentType }, idempotent: true };
+	},
+	output: (answer, { binaryPropertyName }) => ({ uploaded: true, binaryPropertyName, ...answerFields(answer) }),
+};
+
+export const deleteTerms: OperationDescriptor = {
+	value: 'deleteTerms',
+	name: 'Delete Terms and Conditions',
+	action: 'Delete the terms and conditions',
+	description: 'Remove the stored terms and conditions document',
+	properties: [],
+	schema: z.object({}),
+	request: () => ({ method: 'DELETE', path: PATH }),
+	output: (answer) => ({ deleted: true, ...answerFields(answer) }),
+};
