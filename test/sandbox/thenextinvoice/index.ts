@@ -104,15 +104,16 @@ export async function startTheNextInvoiceSandbox(options: TheNextInvoiceSandboxO
 	const control = createControl(ctx, companyIds[0]);
 	seedInvoices(control, ctx, options.seedInvoices ?? 0);
 
+	const fileRoutes = invoiceFileRoutes(ctx);
 	const sandbox = await startSandbox({
 		name: 'thenextinvoice',
 		port: options.port,
 		routes: [
 			...authRoutes(ctx),
 			// Static /invoice/... paths (search, totals, csv, syncpayments) come before /invoice/:id.
-			...invoiceFileRoutes(ctx).filter((route) => !route.path.includes(':')),
+			...fileRoutes.filter((route) => !route.path.includes(':')),
 			...invoiceRoutes(ctx),
-			...invoiceFileRoutes(ctx).filter((route) => route.path.includes(':')),
+			...fileRoutes.filter((route) => route.path.includes(':')),
 			...customerRoutes(ctx),
 			...productRoutes(ctx),
 			...bookkeepingRoutes(ctx),

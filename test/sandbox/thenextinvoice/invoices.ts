@@ -19,6 +19,7 @@ import {
 	queryInt,
 	settingsOf,
 	timestamp,
+	today,
 	validate,
 	type StoredInvoice,
 	type TheNextInvoiceContext,
@@ -183,7 +184,7 @@ export function invoiceRoutes(ctx: TheNextInvoiceContext): SandboxRoute[] {
 					discount: invoice.discount,
 					includesVat: invoice.includesVat,
 					lines: invoice.lines.map((line) => ({ ...line, price: line.price === null ? null : -line.price })),
-					meta: { ...invoice.meta, sendDate: undefined, dueDate: undefined },
+					meta: { ...invoice.meta, sendDate: today() },
 					receiver: invoice.receiver,
 					sender: invoice.sender,
 					status: 1,
@@ -191,7 +192,6 @@ export function invoiceRoutes(ctx: TheNextInvoiceContext): SandboxRoute[] {
 					type: 'C',
 					customerId: invoice.customerId,
 				});
-				credit.meta = { ...invoice.meta, sendDate: credit.createdAt.slice(0, 10) };
 				credit.credits = invoice.id;
 				invoice.credited = true;
 				invoice.creditedBy = credit.id;
