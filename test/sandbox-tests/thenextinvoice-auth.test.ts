@@ -43,6 +43,10 @@ describe('TheNextInvoice sandbox: envelope and authentication', () => {
 		expect(login.status).toBe(200);
 		expect(login.data).toEqual({ success: true, data: { token: expect.any(String), status: 'confirmed' } });
 		expect((await tniClient(sandbox, { jwt: login.data.data.token }).get('/preferences')).status).toBe(200);
+		const [header, payload] = (login.data.data.token as string).split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+		expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+		expect(payload).toEqual({ iss: 'api.thenextinvoice.com', sub: 1, company: sandbox.companyIds[0], iat: expect.any(Number), exp: expect.any(Number) });
+		expect(payload.exp - payload.iat).toBe(3600);
 
 		const wrong = await anonymous.post('/session/jwt', { email: sandbox.email, password: 'wrong' });
 		expect(wrong.status).toBe(401);

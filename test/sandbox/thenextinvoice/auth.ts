@@ -16,13 +16,29 @@ export function authenticate(ctx: TheNextInvoiceContext, defaultCompanyId: numbe
 		}
 		const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
 		if (!match) throw fail(401, 'Authentication required: send X-Api-Token or Authorization: Bearer <jwt>');
-		const subject = ctx.tokens.validate(match[1]);
+		const subject = ctx.tokens.validate(jwtSignature(match[1]));
 		if (!subject) throw fail(401, 'The token is invalid or has expired');
 		// A company the user lost access to in the meantime invalidates the token.
 		if (!hasAccess(ctx, subject.userId, subject.companyId)) throw fail(401, 'No access to this company');
 		ctx.callers.set(req, { kind: 'jwt', userId: subject.userId, companyId: subject.companyId });
 		return undefined;
 	};
+}
+
+/**
+ * A JWT-shaped token (header.payload.signature) so clients that read `exp` work; the signature part is the
+ * TokenStore's opaque token and the only part that is checked, so an edited payload grants nothing.
+ */
+export function issueJwt(ctx: TheNextInvoiceContext, userId: number, companyId: number): string {
+	const issued = ctx.tokens.issue({ userId, companyId }, ctx.jwtLifetimeSeconds);
+	const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	const payload = { iss: 'api.thenextinvoice.com', sub: userId, company: companyId, iat: issued.expiresAt - issued.expiresIn, exp: issued.expiresAt };
+	return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}.${issued.token}`;
+}
+
+function jwtSignature(token: string): string {
+	const parts = token.split('.');
+	return parts.length === 3 ? parts[2] : '';
 }
 
 export function hasAccess(ctx: TheNextInvoiceContext, userId: number, companyId: number): boolean {
@@ -48,8 +64,7 @@ export function authRoutes(ctx: TheNextInvoiceContext): SandboxRoute[] {
 				if (!user || user.password !== body.password || companyId === undefined || !hasAccess(ctx, user.id, companyId)) {
 					throw fail(401, 'The given combination of email, password (and optionally company) is not found.');
 				}
-				const issued = ctx.tokens.issue({ userId: user.id, companyId }, ctx.jwtLifetimeSeconds);
-				return ok({ token: issued.token, status: 'confirmed' });
+				return ok({ token: issueJwt(ctx, user.id, companyId), status: 'confirmed' });
 			},
 		},
 		{
@@ -63,8 +78,7 @@ export function authRoutes(ctx: TheNextInvoiceContext): SandboxRoute[] {
 				if (!hasAccess(ctx, auth.userId, body.company as number)) {
 					throw fail(401, 'You do not have access to the given company, or it does not exist');
 				}
-				const issued = ctx.tokens.issue({ userId: auth.userId, companyId: body.company as number }, ctx.jwtLifetimeSeconds);
-				return ok({ token: issued.token });
+				return ok({ token: issueJwt(ctx, auth.userId, body.company as number) });
 			},
 		},
 		{
