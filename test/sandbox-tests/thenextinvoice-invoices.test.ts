@@ -71,6 +71,16 @@ describe('TheNextInvoice sandbox: invoices', () => {
 		expect((await api.post('/invoice', invoiceBody({ creationToken: randomUUID() }))).data.data).not.toBe(first.data.data);
 	});
 
+	it('lets a client retry a create whose answer was lost without a duplicate (dropAfterHandling + creationToken)', async () => {
+		sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: '/api/v1/invoice' } });
+		const creationToken = randomUUID();
+		await expect(api.post('/invoice', invoiceBody({ creationToken, status: 1 }))).rejects.toThrow(/socket hang up|ECONNRESET/);
+		expect(sandbox.state.invoices.size).toBe(1); // committed although the client saw no answer
+		const retried = await api.post('/invoice', invoiceBody({ creationToken, status: 1 }));
+		expect(retried.data).toEqual({ success: true, data: [...sandbox.state.invoices.keys()][0] });
+		expect(sandbox.state.invoices.size).toBe(1);
+	});
+
 	it('validates the invoice body with 400 in the envelope', async () => {
 		const invalid = await api.post('/invoice', invoiceBody({ receiver: 999999, lines: [{ description: 'x', ledger: null, price: 1, quantity: 1, vat: null }] }));
 		expect(invalid.status).toBe(400);
