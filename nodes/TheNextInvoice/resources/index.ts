@@ -1,17 +1,31 @@
 import type { ResourceDescriptor } from '../../shared/operations';
 import { attachmentResource } from './attachment';
+import { companyResource } from './company';
 import { companySettingsResource } from './companySettings';
+import { customerResource } from './customer';
 import { emailResource } from './email';
 import { invoiceResource } from './invoice';
+import { ledgerNumberResource } from './ledgerNumber';
+import { paymentMethodResource } from './paymentMethod';
+import { preferencesResource } from './preferences';
+import { productResource } from './product';
 import { sessionResource } from './session';
 import { smsResource } from './sms';
+import { vatCodeResource } from './vatCode';
 
 /** Resources in the order the node shows them. */
 export const resources: ResourceDescriptor[] = [
 	attachmentResource,
+	companyResource,
 	companySettingsResource,
+	customerResource,
 	emailResource,
 	invoiceResource,
+	ledgerNumberResource,
+	paymentMethodResource,
+	preferencesResource,
+	productResource,
 	sessionResource,
 	smsResource,
+	vatCodeResource,
 ];

@@ -1,0 +1,54 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { OperationDescriptor } from '../../../shared/operations';
+import { compact, optional, recordId } from '../../fields';
+import { send } from './common';
+import {
+	customerBodyFromRecord,
+	customerIdProperty,
+	optionalCustomerProperties,
+	optionalCustomerSchema,
+	requiredCustomerProperties,
+	requiredCustomerSchema,
+} from './fields';
+
+/** Every customer field, none required, alphabetical. */
+const updateFieldOptions: INodeProperties[] = [
+	...requiredCustomerProperties.map(({ required: _required, ...property }) => property),
+	...optionalCustomerProperties,
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+const updateSchema = Object.fromEntries(Object.entries(requiredCustomerSchema).map(([key, schema]) => [key, optional(schema)])) as {
+	[K in keyof typeof requiredCustomerSchema]: z.ZodEffects<z.ZodOptional<(typeof requiredCustomerSchema)[K]>>;
+};
+
+/**
+ * PUT /customer/{id} replaces the customer: fields that are not sent go back to their defaults. So the
+ * node reads the customer first and sends it back with the given fields changed.
+ */
+export const updateCustomer: OperationDescriptor<{ customerId: string; updateFields: IDataObject }> = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a customer',
+	description: 'Change the given fields of a customer; the others keep their values (the node reads the customer, then sends it back whole)',
+	properties: [
+		customerIdProperty,
+		{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add field', default: {}, options: updateFieldOptions },
+	],
+	schema: z.object({
+		customerId: recordId,
+		updateFields: z
+			.object({ ...updateSchema, ...optionalCustomerSchema })
+			.default({})
+			.transform((fields) => compact(fields as IDataObject))
+			.refine((fields) => Object.keys(fields).length > 0, 'add at least one field to change'),
+	}),
+	run: async (run) => {
+		const { customerId, updateFields } = run.input;
+		const current = (await send(run, { method: 'GET', path: `/customer/${customerId}` })) as IDataObject;
+		const body = { ...customerBodyFromRecord(current ?? {}), ...updateFields };
+		const answer = await send(run, { method: 'PUT', path: `/customer/${customerId}`, body });
+		return { id: Number(customerId), ...body, ...(answer && typeof answer === 'object' ? (answer as IDataObject) : {}) };
+	},
+};

@@ -1,0 +1,276 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { OperationDescriptor } from '../../../shared/operations';
+import type { RequestSpec } from '../../../shared/transport/request';
+import { compact, optional } from '../../fields';
+import { basicProfileProperties, language, PROFILE_PATH, profileId, profileIdProperty, profileResult } from './fields';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const atLeastOne = (fields: IDataObject) => Object.keys(fields).length > 0;
+const ADD_ONE = 'add at least one field to change';
+
+const basicSchema = {
+	expiration: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+	language: optional(language),
+	name: optional(text),
+};
+
+/** A change of one profile: the answer is the profile id. */
+function profileChange<T extends z.ZodRawShape>(
+	value: string,
+	name: string,
+	action: string,
+	description: string,
+	properties: INodeProperties[],
+	shape: T,
+	request: (id: string, input: z.infer<z.ZodObject<T>>) => RequestSpec,
+): OperationDescriptor {
+	return {
+		value,
+		name,
+		action,
+		description,
+		properties: [profileIdProperty, ...properties],
+		schema: z.object({ profileId, ...shape }),
+		request: ({ profileId: id, ...rest }) => request(id, rest as z.infer<z.ZodObject<T>>),
+		output: (answer, input) => profileResult(answer, input.profileId, { success: true }),
+	};
+}
+
+export const createProfile: OperationDescriptor = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an invoice profile',
+	description: 'Create a profile with default settings; set its sender, texts and layout with the other operations',
+	properties: [{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add field', default: {}, options: basicProfileProperties }],
+	schema: z.object({ additionalFields: z.object(basicSchema).default({}).transform((fields) => compact(fields as IDataObject)) }),
+	request: ({ additionalFields }) => ({ method: 'POST', path: PROFILE_PATH, body: additionalFields }),
+	output: (answer) => ({ profileId: Number(answer) }),
+};
+
+export const updateProfile = profileChange(
+	'update',
+	'Update',
+	'Update an invoice profile',
+	'Change the name, language or due period of a profile',
+	[{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add field', default: {}, options: basicProfileProperties }],
+	{ updateFields: z.object(basicSchema).default({}).transform((fields) => compact(fields as IDataObject)).refine(atLeastOne, ADD_ONE) },
+	(id, { updateFields }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}`, body: updateFields }),
+);
+
+const requiredString = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', required: true, ...extra });
+const optionalString = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+
+/** `config` is an object whose keys the doc leaves open; it comes as JSON text or as an object from an expression. */
+const jsonObject = z.preprocess((value) => {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return {};
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return value;
+	}
+}, z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }));
+
+export const updateSender = profileChange(
+	'updateSender',
+	'Update Sender',
+	'Update the sender details of an invoice profile',
+	'Set the sender company, address and contact details printed on the invoices (stricter checks when Peppol is enabled)',
+	[
+		requiredString('Company Name', 'companyName'),
+		requiredString('Address', 'address', { description: 'Street address' }),
+		requiredString('Postal Code', 'postalCode'),
+		requiredString('City', 'city'),
+		requiredString('Country', 'country', { placeholder: 'NL', description: 'Two-letter ISO country code' }),
+		requiredString('Email', 'email', { placeholder: 'name@email.com', description: 'Contact e-mail address' }),
+		{
+			displayName: 'PDF Display Config',
+			name: 'config',
+			type: 'json',
+			default: '{}',
+			required: true,
+			description: 'Which sender fields to show on the PDF, as a JSON object',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			options: [
+				optionalString('Chamber of Commerce Number', 'coc'),
+				optionalString('Contact Name', 'contact'),
+				optionalString('Extra Line', 'extra', { description: 'Extra sender line' }),
+				optionalString('IBAN', 'iban'),
+				optionalString('Phone', 'phone'),
+				optionalString('VAT Number', 'vatNumber'),
+			],
+		},
+	],
+	{
+		companyName: text,
+		address: text,
+		postalCode: text,
+		city: text,
+		country: z
+			.string()
+			.trim()
+			.regex(/^[a-z]{2}$/i, 'must be a two-letter country code such as NL')
+			.transform((value) => value.toUpperCase()),
+		email: z.string().trim().email('must be an e-mail address'),
+		config: jsonObject,
+		additionalFields: z
+			.object({ coc: optional(text), contact: optional(text), extra: optional(text), iban: optional(text), phone: optional(text), vatNumber: optional(text) })
+			.default({}),
+	},
+	(id, { additionalFields, ...required }) => ({
+		method: 'PUT',
+		path: `${PROFILE_PATH}/${id}/sender`,
+		body: compact({ ...required, ...additionalFields } as IDataObject),
+	}),
+);
+
+const TEXTS: Array<[string, string, string]> = [
+	['Invoice Bottom Text', 'extratextbottom', 'Text below the invoice lines'],
+	['Invoice Footer', 'footer', 'Footer of the invoice'],
+	['Invoice Top Text', 'extratext', 'Text above the invoice lines'],
+	['Quotation Bottom Text', 'quotationextratextbottom', 'Text below the quotation lines'],
+	['Quotation Footer', 'quotationfooter', 'Footer of the quotation'],
+	['Quotation Top Text', 'quotationextratext', 'Text above the quotation lines'],
+];
+
+export const updateTexts = profileChange(
+	'updateTexts',
+	'Update Texts',
+	'Update the texts of an invoice profile',
+	'Set the top, bottom and footer texts of invoices and quotations',
+	[
+		{
+			displayName: 'Texts',
+			name: 'texts',
+			type: 'collection',
+			placeholder: 'Add text',
+			default: {},
+			options: TEXTS.map(([displayName, name, description]) => ({ displayName, name, type: 'string', typeOptions: { rows: 3 }, default: '', description })),
+		},
+	],
+	{
+		texts: z
+			.object(Object.fromEntries(TEXTS.map(([, name]) => [name, z.string().optional()])))
+			.default({})
+			.transform((fields) => compact(fields as IDataObject))
+			.refine(atLeastOne, 'add at least one text'),
+	},
+	(id, { texts }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/text`, body: texts }),
+);
+
+export const updateLayout = profileChange(
+	'updateLayout',
+	'Update Layout',
+	'Update the invoice layout of an invoice profile',
+	'Set logo and sender positions and the margins of the PDF',
+	[
+		{
+			displayName: 'Logo Position',
+			name: 'logo_position',
+			type: 'options',
+			options: [
+				{ name: 'Center', value: 'center' },
+				{ name: 'Left', value: 'left' },
+				{ name: 'Right', value: 'right' },
+			],
+			default: 'left',
+			required: true,
+		},
+		{
+			displayName: 'Sender Position',
+			name: 'sender_position',
+			type: 'options',
+			options: [
+				{ name: 'Left', value: 'left' },
+				{ name: 'Right', value: 'right' },
+			],
+			default: 'right',
+			required: true,
+		},
+		{ displayName: 'Global Margin (Mm)', name: 'margin_global', type: 'number', typeOptions: { minValue: 0 }, default: 20, required: true, description: 'Page margin in millimetres' },
+		{ displayName: 'Header Margin (Mm)', name: 'margin_header', type: 'number', typeOptions: { minValue: 0 }, default: 20, required: true, description: 'Header margin in millimetres' },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			options: [{ displayName: 'Merge Email Attachments', name: 'merge_mail_attachments', type: 'boolean', default: false, description: 'Whether to merge e-mail attachments into the PDF' }],
+		},
+	],
+	{
+		logo_position: z.enum(['center', 'left', 'right']),
+		sender_position: z.enum(['left', 'right']),
+		margin_global: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+		margin_header: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+		additionalFields: z.object({ merge_mail_attachments: z.boolean().optional() }).default({}),
+	},
+	(id, { additionalFields, ...layout }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/invoice`, body: compact({ ...layout, ...additionalFields } as IDataObject) }),
+);
+
+const SENDING: Array<[string, string]> = [
+	['Email Attachment ID', 'email_attachment_id'],
+	['Email CC Address ID', 'email_cc_id'],
+	['Email From Address ID', 'email_from_id'],
+	['Email Text ID', 'email_text_id'],
+	['Quotation Email Attachment ID', 'email_attachment_quotation_id'],
+	['Quotation Email Text ID', 'email_text_quotation_id'],
+	['Reminder Email Text ID', 'email_text_reminder_id'],
+	['SMS Text ID', 'sms_text_id'],
+];
+
+/** 0 unlinks (null); ids are positive whole numbers. */
+const linkId = z.number().int('must be a whole number').min(0, 'must be 0 (unlink) or an ID').transform((value) => (value === 0 ? null : value));
+
+export const updateSending = profileChange(
+	'updateSendSettings',
+	'Update Send Settings',
+	'Update the send settings of an invoice profile',
+	'Link the e-mail addresses, texts, SMS text and attachments used when sending from this profile',
+	[
+		{
+			displayName: 'Send Settings',
+			name: 'sending',
+			type: 'collection',
+			placeholder: 'Add setting',
+			default: {},
+			options: SENDING.map(([displayName, name]) => ({ displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'ID to link; 0 removes the link' })),
+		},
+	],
+	{
+		sending: z
+			.object(Object.fromEntries(SENDING.map(([, name]) => [name, linkId.optional()])))
+			.default({})
+			.refine((fields) => Object.values(fields).some((v) => v !== undefined), 'add at least one setting'),
+	},
+	(id, { sending }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/sending`, body: compact(sending as IDataObject) }),
+);
+
+export const makeDefault = profileChange(
+	'setDefault',
+	'Set as Default',
+	'Make an invoice profile the default',
+	'Make the profile the company default (used when an invoice names no sender)',
+	[],
+	{},
+	(id) => ({ method: 'POST', path: `${PROFILE_PATH}/${id}/default`, idempotent: true }),
+);
+
+export const deleteProfile: OperationDescriptor = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an invoice profile',
+	description: 'Delete a profile (the default profile cannot be deleted: make another one the default first)',
+	properties: [profileIdProperty],
+	schema: z.object({ profileId }),
+	request: ({ profileId: id }) => ({ method: 'DELETE', path: `${PROFILE_PATH}/${id}` }),
+	output: (_answer, { profileId: id }) => ({ profileId: Number(id), deleted: true }),
+};

@@ -1,0 +1,55 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { OperationDescriptor } from '../../../shared/operations';
+import { idProperty, recordId } from '../../fields';
+import { answerFields, wholeListOutput, wholeListProperties, wholeListSchema } from '../customer/common';
+
+const PATH = '/settings/paymentmethods';
+const paymentMethodId = idProperty('Payment Method ID', 'paymentMethodId');
+const nameProperty: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Human-readable name, e.g. Bank transfer' };
+const name = z.string().trim().min(1, 'must not be empty');
+
+export const listPaymentMethods: OperationDescriptor = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many payment methods',
+	description: 'The payment methods of the company',
+	properties: wholeListProperties,
+	schema: z.object(wholeListSchema),
+	request: () => ({ method: 'GET', path: PATH }),
+	output: wholeListOutput,
+};
+
+export const createPaymentMethod: OperationDescriptor<{ name: string }> = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a payment method',
+	description: 'Add a payment method',
+	properties: [nameProperty],
+	schema: z.object({ name }),
+	request: (body) => ({ method: 'POST', path: PATH, body }),
+};
+
+export const updatePaymentMethod: OperationDescriptor<{ paymentMethodId: string; name: string }> = {
+	value: 'update',
+	name: 'Update',
+	action: 'Rename a payment method',
+	description: 'Change the name of a payment method',
+	properties: [paymentMethodId, nameProperty],
+	schema: z.object({ paymentMethodId: recordId, name }),
+	request: ({ paymentMethodId: id, name: newName }) => ({ method: 'PUT', path: `${PATH}/${id}`, body: { name: newName } }),
+	output: (answer, { paymentMethodId: id, name: newName }) => ({ id: Number(id), name: newName, ...answerFields(answer) }),
+};
+
+/** Documented shape: DELETE /settings/paymentmethods?id={id} (the id in the query, not the path). */
+export const deletePaymentMethod: OperationDescriptor<{ paymentMethodId: string }> = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a payment method',
+	description: 'Remove a payment method from the company',
+	properties: [paymentMethodId],
+	schema: z.object({ paymentMethodId: recordId }),
+	request: ({ paymentMethodId: id }) => ({ method: 'DELETE', path: PATH, qs: { id } }),
+	output: (answer, { paymentMethodId: id }) => ({ paymentMethodId: Number(id), deleted: true, ...answerFields(answer) }),
+};
