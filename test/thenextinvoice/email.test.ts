@@ -18,13 +18,13 @@ const op = (operation: string, parameters: Record<string, unknown> = {}, options
 
 describe('TheNextInvoice e-mail settings: addresses', () => {
 	it('adds a from address (with redirect), lists it, verifies it with the key, deletes it', async () => {
-		const added = await op('addAddress', { type: 'from', email: ' facturen@bakkerij.nl ', additionalFields: { redirect: 'https://bakkerij.nl/ok' } });
+		const added = await op('addAddress', { addressType: 'from', email: ' facturen@bakkerij.nl ', additionalFields: { redirect: 'https://bakkerij.nl/ok' } });
 		expect(added.error).toBeUndefined();
 		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: '/api/v1/settings/email/address', body: { type: 'from', email: 'facturen@bakkerij.nl', redirect: 'https://bakkerij.nl/ok' } });
 		const address = added.json[0] as { id: number };
 		expect(added.json[0]).toMatchObject({ type: 'from', email: 'facturen@bakkerij.nl', verified: false });
 
-		const cc = await op('addAddress', { type: 'cc', email: 'boekhouding@bakkerij.nl', additionalFields: {} });
+		const cc = await op('addAddress', { addressType: 'cc', email: 'boekhouding@bakkerij.nl', additionalFields: {} });
 		expect(f.lastRequest()!.body).toEqual({ type: 'cc', email: 'boekhouding@bakkerij.nl' });
 
 		f.sandbox.clearRequests();
@@ -35,12 +35,12 @@ describe('TheNextInvoice e-mail settings: addresses', () => {
 		expect(limited.json).toHaveLength(1);
 
 		const key = f.sandbox.control.emailVerificationKey(address.id)!;
-		const verified = await op('verifyAddress', { email: 'facturen@bakkerij.nl', key, company });
+		const verified = await op('verifyAddress', { email: 'facturen@bakkerij.nl', key, companyId: company });
 		expect(verified.error).toBeUndefined();
 		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: '/api/v1/settings/email/verify', body: { email: 'facturen@bakkerij.nl', key, company } });
 		expect(verified.json[0]).toMatchObject({ id: address.id, verified: true });
 
-		const deleted = await op('deleteAddress', { addressId: String(cc.json[0].id), type: 'cc' });
+		const deleted = await op('deleteAddress', { addressId: String(cc.json[0].id), addressType: 'cc' });
 		expect(deleted.error).toBeUndefined();
 		expect(f.lastRequest()).toMatchObject({ method: 'DELETE', path: `/api/v1/settings/email/address/${cc.json[0].id}/cc` });
 		expect(deleted.json[0]).toMatchObject({ addressId: cc.json[0].id, type: 'cc', deleted: true });
@@ -48,25 +48,25 @@ describe('TheNextInvoice e-mail settings: addresses', () => {
 	});
 
 	it('checks the e-mail, the redirect URL and the key before sending', async () => {
-		const badEmail = await op('addAddress', { type: 'from', email: 'not-an-address', additionalFields: {} });
+		const badEmail = await op('addAddress', { addressType: 'from', email: 'not-an-address', additionalFields: {} });
 		expect(badEmail.error?.message).toMatch(/"Email": must be an e-mail address/);
-		const badRedirect = await op('addAddress', { type: 'from', email: 'a@b.nl', additionalFields: { redirect: 'bakkerij.nl' } });
+		const badRedirect = await op('addAddress', { addressType: 'from', email: 'a@b.nl', additionalFields: { redirect: 'bakkerij.nl' } });
 		expect(badRedirect.error?.message).toMatch(/Redirect URL: must be a URL/);
-		const badKey = await op('verifyAddress', { email: 'a@b.nl', key: 'abc', company });
+		const badKey = await op('verifyAddress', { email: 'a@b.nl', key: 'abc', companyId: company });
 		expect(badKey.error?.message).toMatch(/"Key": must be the 64-character SHA-256 key/);
 		expect(f.apiCalls()).toEqual([]);
 	});
 
 	it('a wrong type for an address id is the API\'s 404', async () => {
-		const added = await op('addAddress', { type: 'from', email: 'x@bakkerij.nl', additionalFields: {} });
-		const { error } = await op('deleteAddress', { addressId: String(added.json[0].id), type: 'cc' });
+		const added = await op('addAddress', { addressType: 'from', email: 'x@bakkerij.nl', additionalFields: {} });
+		const { error } = await op('deleteAddress', { addressId: String(added.json[0].id), addressType: 'cc' });
 		expect(error?.description).toMatch(/HTTP 404 · DELETE \/settings\/email\/address\/\d+\/cc/);
 	});
 });
 
 describe('TheNextInvoice e-mail settings: templates', () => {
 	it('creates, gets, lists, updates one field (others kept) and deletes a template', async () => {
-		const created = await op('createTemplate', { name: 'Default', subject: 'Invoice {invoicenumber}', text: '<p>Dear {companyname}</p>' });
+		const created = await op('createTemplate', { name: 'Default', subject: 'Invoice {invoicenumber}', templateText: '<p>Dear {companyname}</p>' });
 		expect(created.error).toBeUndefined();
 		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: '/api/v1/settings/email/text', body: { name: 'Default', subject: 'Invoice {invoicenumber}', text: '<p>Dear {companyname}</p>' } });
 		const id = created.json[0].id as number;
@@ -85,6 +85,8 @@ describe('TheNextInvoice e-mail settings: templates', () => {
 		expect(f.apiCalls()).toEqual([`GET /settings/email/text/${id}`, `PUT /settings/email/text/${id}`]);
 		expect(f.lastRequest()!.body).toEqual({ name: 'Default', subject: 'Factuur {invoicenumber}', text: '<p>Dear {companyname}</p>' });
 		expect(updated.json[0]).toMatchObject({ id, subject: 'Factuur {invoicenumber}', name: 'Default' });
+		await op('updateTemplate', { templateId: String(id), updateFields: { templateText: '<p>Beste {companyname}</p>' } });
+		expect(f.lastRequest()!.body).toEqual({ name: 'Default', subject: 'Factuur {invoicenumber}', text: '<p>Beste {companyname}</p>' });
 
 		const deleted = await op('deleteTemplate', { templateId: String(id) });
 		expect(deleted.json[0]).toMatchObject({ templateId: id, deleted: true });
@@ -93,7 +95,7 @@ describe('TheNextInvoice e-mail settings: templates', () => {
 	});
 
 	it('requires every field on create and at least one on update, per item', async () => {
-		const { items } = await op('createTemplate', { name: 'A', subject: '={{ $json.subject }}', text: 'Body' }, { input: [{ subject: 'S' }, { subject: '' }], continueOnFail: true });
+		const { items } = await op('createTemplate', { name: 'A', subject: '={{ $json.subject }}', templateText: 'Body' }, { input: [{ subject: 'S' }, { subject: '' }], continueOnFail: true });
 		expect(items[0].json).toMatchObject({ name: 'A', subject: 'S' });
 		expect(items[1].json.error).toMatch(/Invalid input in item 1: "Subject": must not be empty/);
 		expect(f.apiCalls()).toEqual(['POST /settings/email/text']);

@@ -34,7 +34,7 @@ describe('TheNextInvoice SMS settings', () => {
 	});
 
 	it('creates, gets, lists, updates (others kept) and deletes a template', async () => {
-		const created = await op('createTemplate', { name: 'Payment reminder', text: 'Please pay via {paymentlink}' });
+		const created = await op('createTemplate', { name: 'Payment reminder', templateText: 'Please pay via {paymentlink}' });
 		expect(created.error).toBeUndefined();
 		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: '/api/v1/settings/sms/text', body: { name: 'Payment reminder', text: 'Please pay via {paymentlink}' } });
 		const id = created.json[0].id as number;
@@ -54,12 +54,12 @@ describe('TheNextInvoice SMS settings', () => {
 	});
 
 	it('refuses a text without a payment or invoice link placeholder before sending', async () => {
-		const created = await op('createTemplate', { name: 'X', text: 'Please pay soon' });
+		const created = await op('createTemplate', { name: 'X', templateText: 'Please pay soon' });
 		expect(created.error?.message).toMatch(/"Text": must contain a payment or invoice link placeholder/);
-		const updated = await op('updateTemplate', { templateId: '1', updateFields: { text: 'Please pay soon' } });
+		const updated = await op('updateTemplate', { templateId: '1', updateFields: { templateText: 'Please pay soon' } });
 		expect(updated.error?.message).toMatch(/"Update Fields" › Text: must contain a payment or invoice link placeholder/);
 		expect(f.apiCalls()).toEqual([]);
 		// Dutch and upper-case placeholders count too.
-		expect((await op('createTemplate', { name: 'NL', text: 'Bekijk {BekijkFactuur}' })).error).toBeUndefined();
+		expect((await op('createTemplate', { name: 'NL', templateText: 'Bekijk {BekijkFactuur}' })).error).toBeUndefined();
 	});
 });

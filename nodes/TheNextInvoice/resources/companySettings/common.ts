@@ -99,15 +99,20 @@ export interface TemplateSpec {
 	/** The documented body fields (all required on create and update). */
 	fields: readonly string[];
 	properties: INodeProperties[];
-	/** The checks of each field (shared by create and update). */
+	/** The checks of each parameter (shared by create and update). */
 	shape: Record<string, z.ZodTypeAny>;
-	/** Extra check of the complete body (e.g. the SMS placeholder rule). */
-	check?: (body: IDataObject) => string | undefined;
+	/** Parameter name → body field, where they differ (a parameter name used by other resources with another type). */
+	rename?: Record<string, string>;
+	/** Extra check of the complete body (e.g. the SMS placeholder rule), reported on the parameter `check.parameter`. */
+	check?: { parameter: string; problem: (body: IDataObject) => string | undefined };
 }
 
+const toBody = (spec: TemplateSpec) => (parameters: IDataObject): IDataObject =>
+	Object.fromEntries(Object.entries(parameters).map(([name, value]) => [spec.rename?.[name] ?? name, value]));
+
 const checked = (spec: TemplateSpec) => (body: IDataObject, issue: z.RefinementCtx) => {
-	const problem = spec.check?.(body);
-	if (problem) issue.addIssue({ code: 'custom', path: ['text'], message: problem });
+	const problem = spec.check?.problem(body);
+	if (problem) issue.addIssue({ code: 'custom', path: [spec.check!.parameter], message: problem });
 };
 
 /** List / get / create / update / delete of a template list (`/settings/email/text`, `/settings/sms/text`). */
@@ -141,7 +146,7 @@ export function templateOperations(spec: TemplateSpec): Record<'list' | 'get' | 
 			action: `Create ${article}`,
 			description: `Add one of the ${plural}`,
 			properties: spec.properties,
-			schema: z.object(spec.shape).superRefine(checked(spec)),
+			schema: z.object(spec.shape).transform(toBody(spec)).superRefine(checked(spec)),
 			request: (body) => ({ method: 'POST', path, body }),
 		},
 		update: {
@@ -152,13 +157,15 @@ export function templateOperations(spec: TemplateSpec): Record<'list' | 'get' | 
 			properties: [id, updateFieldsProperty(spec.properties)],
 			schema: z.object({
 				templateId: recordId,
-				updateFields: someFields(Object.fromEntries(Object.entries(spec.shape).map(([k, v]) => [k, v.optional()]))).superRefine(checked(spec)),
+				updateFields: someFields(Object.fromEntries(Object.entries(spec.shape).map(([k, v]) => [k, v.optional()])))
+					.transform(toBody(spec))
+					.superRefine(checked(spec)),
 			}),
 			run: async (run) => {
 				const { templateId, updateFields } = run.input as { templateId: string; updateFields: IDataObject };
 				const current = await send(run, { method: 'GET', path: `${path}/${templateId}` });
 				const body = { ...pick(current, spec.fields), ...updateFields };
-				const problem = spec.check?.(body);
+				const problem = spec.check?.problem(body);
 				if (problem) throw new Error(`The ${noun.toLowerCase()} after the update is invalid: ${problem}`);
 				const answer = await send(run, { method: 'PUT', path: `${path}/${templateId}`, body });
 				return { id: Number(templateId), ...body, ...answerFields(answer) };

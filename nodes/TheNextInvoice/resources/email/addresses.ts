@@ -9,9 +9,10 @@ const PATH = '/settings/email/address';
 const email = z.string().trim().email('must be an e-mail address');
 const addressType = z.enum(['from', 'cc'], { errorMap: () => ({ message: 'must be From or CC' }) });
 
+/** Named addressType: other resources have a `type` parameter with other options. */
 const typeProperty = {
 	displayName: 'Type',
-	name: 'type',
+	name: 'addressType',
 	type: 'options' as const,
 	options: [
 		{ name: 'CC', value: 'cc', description: 'Copied on outgoing e-mail' },
@@ -50,11 +51,11 @@ export const addAddress: OperationDescriptor = {
 	],
 	schema: z
 		.object({
-			type: addressType,
+			addressType,
 			email,
 			additionalFields: z.object({ redirect: optional(z.string().trim().url('must be a URL such as https://example.com')) }).default({}),
 		})
-		.transform(({ additionalFields, ...body }) => ({ ...body, ...compact(additionalFields) })),
+		.transform(({ addressType: type, email: address, additionalFields }) => ({ type, email: address, ...compact(additionalFields) })),
 	request: (body) => ({ method: 'POST', path: PATH, body }),
 };
 
@@ -66,14 +67,14 @@ export const verifyAddress: OperationDescriptor = {
 	properties: [
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
 		{ displayName: 'Key', name: 'key', type: 'string', typeOptions: { password: true }, default: '', required: true, description: 'The verification key (SHA-256) from the verification e-mail' },
-		{ displayName: 'Company ID', name: 'company', type: 'number', default: 0, required: true, description: 'The company the address belongs to' },
+		{ displayName: 'Company ID', name: 'companyId', type: 'number', default: 0, required: true, description: 'The company the address belongs to' },
 	],
 	schema: z.object({
 		email,
 		key: z.string().trim().regex(/^[0-9a-f]{64}$/i, 'must be the 64-character SHA-256 key from the verification e-mail'),
-		company: z.number().int('must be a whole number').positive('must be a company ID'),
+		companyId: z.number().int('must be a whole number').positive('must be a company ID'),
 	}),
-	request: (body) => ({ method: 'POST', path: '/settings/email/verify', body, idempotent: true }),
+	request: ({ email: address, key, companyId }) => ({ method: 'POST', path: '/settings/email/verify', body: { email: address, key, company: companyId }, idempotent: true }),
 };
 
 export const deleteAddress: OperationDescriptor = {
@@ -82,7 +83,7 @@ export const deleteAddress: OperationDescriptor = {
 	action: 'Delete an e-mail address',
 	description: 'Remove a sender or CC address',
 	properties: [idProperty('Address ID', 'addressId'), typeProperty],
-	schema: z.object({ addressId: recordId, type: addressType }),
-	request: ({ addressId, type }) => ({ method: 'DELETE', path: `${PATH}/${addressId}/${type}` }),
-	output: (answer, { addressId, type }) => ({ addressId: Number(addressId), type, deleted: true, ...answerFields(answer) }),
+	schema: z.object({ addressId: recordId, addressType }),
+	request: ({ addressId, addressType: type }) => ({ method: 'DELETE', path: `${PATH}/${addressId}/${type}` }),
+	output: (answer, { addressId, addressType: type }) => ({ addressId: Number(addressId), type, deleted: true, ...answerFields(answer) }),
 };

@@ -13,7 +13,9 @@ export const emailTemplates = templateOperations({
 	properties: [
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Template name' },
 		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', required: true, placeholder: 'Invoice {invoicenumber}', description: 'Placeholders such as {invoicenumber} are filled in at send time' },
-		{ displayName: 'Text', name: 'text', type: 'string', typeOptions: { rows: 5 }, default: '', required: true, description: 'E-mail body (HTML allowed); placeholders such as {paymentlink} are filled in at send time' },
+		{ displayName: 'Text', name: 'templateText', type: 'string', typeOptions: { rows: 5 }, default: '', required: true, description: 'E-mail body (HTML allowed); placeholders such as {paymentlink} are filled in at send time' },
 	],
-	shape: { name: required, subject: required, text: required },
+	shape: { name: required, subject: required, templateText: required },
+	// `text` is the invoice's texts collection elsewhere in the node.
+	rename: { templateText: 'text' },
 });

@@ -18,7 +18,7 @@ export const smsTemplates = templateOperations({
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Template name' },
 		{
 			displayName: 'Text',
-			name: 'text',
+			name: 'templateText',
 			type: 'string',
 			typeOptions: { rows: 3 },
 			default: '',
@@ -27,10 +27,15 @@ export const smsTemplates = templateOperations({
 			description: 'Must contain {paymentlink}, {betaallink}, {viewinvoice} or {bekijkfactuur}',
 		},
 	],
-	shape: { name: required, text: required },
-	check: (body: IDataObject) => {
-		if (typeof body.text !== 'string') return undefined;
-		const lower = body.text.toLowerCase();
-		return SMS_PLACEHOLDERS.some((p) => lower.includes(p)) ? undefined : `must contain a payment or invoice link placeholder (${SMS_PLACEHOLDERS.join(', ')})`;
+	shape: { name: required, templateText: required },
+	// `text` is the invoice's texts collection elsewhere in the node.
+	rename: { templateText: 'text' },
+	check: {
+		parameter: 'templateText',
+		problem: (body: IDataObject) => {
+			if (typeof body.text !== 'string') return undefined;
+			const lower = body.text.toLowerCase();
+			return SMS_PLACEHOLDERS.some((p) => lower.includes(p)) ? undefined : `must contain a payment or invoice link placeholder (${SMS_PLACEHOLDERS.join(', ')})`;
+		},
 	},
 });
