@@ -5,6 +5,7 @@ import { companySettingsResource } from './companySettings';
 import { customerResource } from './customer';
 import { emailResource } from './email';
 import { invoiceResource } from './invoice';
+import { invoiceProfileResource } from './invoiceProfile';
 import { ledgerNumberResource } from './ledgerNumber';
 import { paymentMethodResource } from './paymentMethod';
 import { preferencesResource } from './preferences';
@@ -20,6 +21,7 @@ export const resources: ResourceDescriptor[] = [
 	companySettingsResource,
 	customerResource,
 	emailResource,
+	invoiceProfileResource,
 	invoiceResource,
 	ledgerNumberResource,
 	paymentMethodResource,
