@@ -102,4 +102,23 @@ describe('TheNextInvoice e-mail settings: templates', () => {
 		const none = await op('updateTemplate', { templateId: '1', updateFields: {} });
 		expect(none.error?.message).toMatch(/add at least one field to change/);
 	});
+
+	it('a create whose connection drops after the server saved it is not repeated: one template, outcome unknown', async () => {
+		const before = f.sandbox.state.emailTexts.size;
+		f.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: '/api/v1/settings/email/text' } });
+		const { error } = await op('createTemplate', { name: 'Once', subject: 'S', templateText: 'T' });
+		expect(error?.description).toMatch(/OUTCOME UNKNOWN/);
+		expect(f.apiCalls()).toEqual(['POST /settings/email/text']);
+		expect(f.sandbox.state.emailTexts.size).toBe(before + 1);
+	});
+
+	it('an update (read, then PUT of the whole template) retries the PUT when the service is busy', async () => {
+		const { json } = await op('createTemplate', { name: 'Busy', subject: 'S', templateText: 'T' });
+		f.sandbox.clearRequests();
+		f.sandbox.faults.add({ kind: 'status503', retryAfterSeconds: 0, match: { method: 'PUT' } });
+		const { error } = await op('updateTemplate', { templateId: String(json[0].id), updateFields: { name: 'Less busy' } });
+		expect(error).toBeUndefined();
+		expect(f.apiCalls()).toEqual([`GET /settings/email/text/${json[0].id}`, `PUT /settings/email/text/${json[0].id}`, `PUT /settings/email/text/${json[0].id}`]);
+		expect(f.sandbox.state.emailTexts.get(json[0].id as number)).toMatchObject({ name: 'Less busy', subject: 'S', text: 'T' });
+	});
 });
