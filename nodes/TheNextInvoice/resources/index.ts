@@ -1,4 +1,5 @@
 import type { ResourceDescriptor } from '../../shared/operations';
+import { addressVerificationResource } from './addressVerification';
 import { attachmentResource } from './attachment';
 import { companyResource } from './company';
 import { companySettingsResource } from './companySettings';
@@ -16,6 +17,7 @@ import { vatCodeResource } from './vatCode';
 
 /** Resources in the order the node shows them. */
 export const resources: ResourceDescriptor[] = [
+	addressVerificationResource,
 	attachmentResource,
 	companyResource,
 	companySettingsResource,

@@ -10,13 +10,12 @@ import {
 	updatePeppol,
 } from './general';
 import { clearSepaCreditor, getSepaCreditor, updateSepaCreditor } from './sepa';
-import { checkTerms, deleteTerms, downloadTerms, uploadTerms } from './terms';
+import { deleteTerms, downloadTerms, uploadTerms } from './terms';
 
 export const companySettingsResource: ResourceDescriptor = {
 	value: 'companySetting',
 	name: 'Company Setting',
 	operations: [
-		checkTerms,
 		clearSepaCreditor,
 		deleteTerms,
 		downloadTerms,

@@ -1,0 +1,82 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { OperationDescriptor, OperationRun, ResourceDescriptor } from '../../../shared/operations';
+import type { RequestSpec } from '../../../shared/transport/request';
+import { idProperty, recordId } from '../../fields';
+import { send, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
+
+const PATH = '/settings/verification';
+
+/**
+ * Here 429 is a rule, not a busy server: a verification is already pending, the resend cooldown (a week)
+ * runs, or the attempts are used up. Waiting and retrying cannot help, so these requests are sent once.
+ */
+async function sendOnce(run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {
+	const settings = { ...run.settings, retry: { ...run.settings.retry, maxAttempts: 1 } };
+	try {
+		return await send({ ...run, settings }, spec);
+	} catch (error) {
+		if (error instanceof NodeApiError && error.httpCode === '429') {
+			error.description = `${error.description ?? ''}. TheNextInvoice refuses this verification step for now (already pending, resend cooldown, or no attempts left); see Get Many for can_resend and cooldown_remaining`;
+		}
+		throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(run.context.getNode(), error as Error, { itemIndex: run.itemIndex });
+	}
+}
+
+const verificationIdProperty = idProperty('Verification ID', 'verificationId', 'ID of the verification (see Get Many), not the profile ID');
+
+const listVerifications: OperationDescriptor<{ returnAll: boolean; limit?: number }> = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many address verifications',
+	description: 'Status of the postal address verifications of the profiles (pending, sent, verified, invalid)',
+	properties: wholeListProperties,
+	schema: z.object(wholeListSchema),
+	request: () => ({ method: 'GET', path: PATH }),
+	output: wholeListOutput,
+};
+
+const initiateVerification: OperationDescriptor<{ profileId: string }> = {
+	value: 'initiate',
+	name: 'Initiate',
+	action: 'Initiate an address verification',
+	description: 'Send a letter with a code to the sender address of a profile (needs its VAT number and address)',
+	properties: [idProperty('Profile ID', 'profileId', 'The invoice profile whose address is verified')],
+	schema: z.object({ profileId: recordId }),
+	run: async (run) => (await sendOnce(run, { method: 'POST', path: `${PATH}/${run.input.profileId}/initiate` })) as IDataObject,
+};
+
+const confirmVerification: OperationDescriptor<{ verificationId: string; code: string }> = {
+	value: 'confirm',
+	name: 'Confirm',
+	action: 'Confirm an address verification',
+	description: 'Confirm the address with the 8-character code from the letter',
+	properties: [verificationIdProperty, { displayName: 'Code', name: 'code', type: 'string', default: '', required: true, placeholder: 'AB3DEF7H', description: 'The 8-character code from the letter' }],
+	schema: z.object({
+		verificationId: recordId,
+		code: z
+			.string()
+			.trim()
+			.transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+			.refine((value) => /^[A-Z0-9]{8}$/.test(value), 'must be the 8-character code from the letter'),
+	}),
+	run: async (run) => (await sendOnce(run, { method: 'POST', path: `${PATH}/${run.input.verificationId}/confirm`, body: { code: run.input.code } })) as IDataObject,
+};
+
+const resendVerification: OperationDescriptor<{ verificationId: string }> = {
+	value: 'resend',
+	name: 'Resend',
+	action: 'Resend an address verification letter',
+	description: 'Send a new letter with a new code (after the cooldown)',
+	properties: [verificationIdProperty],
+	schema: z.object({ verificationId: recordId }),
+	run: async (run) => (await sendOnce(run, { method: 'POST', path: `${PATH}/${run.input.verificationId}/resend` })) as IDataObject,
+};
+
+export const addressVerificationResource: ResourceDescriptor = {
+	value: 'addressVerification',
+	name: 'Address Verification',
+	operations: [confirmVerification, listVerifications, initiateVerification, resendVerification],
+};
