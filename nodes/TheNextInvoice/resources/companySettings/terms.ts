@@ -1,8 +1,9 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { binaryOutputProperty, binaryOutputSchema } from '../../fields';
-import { answerFields, multipartBody } from './common';
+import { answerFields, multipartBody, send } from './common';
 
 const PATH = '/settings/termsandconditions';
 
@@ -52,4 +53,24 @@ export const deleteTerms: OperationDescriptor = {
 	schema: z.object({}),
 	request: () => ({ method: 'DELETE', path: PATH }),
 	output: (answer) => ({ deleted: true, ...answerFields(answer) }),
+};
+
+/** HEAD: 200 when a document is stored, 404 when not. */
+export const checkTerms: OperationDescriptor = {
+	value: 'checkTerms',
+	name: 'Check Terms and Conditions',
+	action: 'Check whether terms and conditions are set',
+	description: 'Whether a terms and conditions document is stored (without downloading it)',
+	properties: [],
+	schema: z.object({}),
+	run: async (run) => {
+		try {
+			await send(run, { method: 'HEAD', path: PATH, allowEmptyBody: true });
+			return { exists: true };
+		} catch (error) {
+			if (error instanceof NodeApiError && error.httpCode === '404') return { exists: false };
+			// The transport's errors go on unchanged (message, status, item); anything else is wrapped.
+			throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(run.context.getNode(), error as Error, { itemIndex: run.itemIndex });
+		}
+	},
 };
