@@ -125,6 +125,9 @@ describe('TheNextInvoice company settings', () => {
 		expect(settings().terms!.data.equals(pdf)).toBe(true);
 
 		f.sandbox.clearRequests();
+		expect((await op('checkTerms')).json[0]).toEqual({ exists: true });
+		expect(f.apiCalls()).toEqual(['HEAD /settings/termsandconditions']);
+		f.sandbox.clearRequests();
 		const { items, error } = await op('downloadTerms', { binaryPropertyName: 'terms' });
 		expect(error).toBeUndefined();
 		expect(f.apiCalls()).toEqual(['GET /settings/termsandconditions']);
@@ -137,6 +140,9 @@ describe('TheNextInvoice company settings', () => {
 		expect(deleted.json[0]).toMatchObject({ deleted: true });
 		const none = await op('downloadTerms', { binaryPropertyName: 'data' });
 		expect(none.error?.description).toMatch(/HTTP 404/);
+		const check = await op('checkTerms');
+		expect(check.error).toBeUndefined();
+		expect(check.json[0]).toEqual({ exists: false });
 	});
 
 	it('multipartBody: text fields and one file, each boundary random', () => {

@@ -10,12 +10,13 @@ import {
 	updatePeppol,
 } from './general';
 import { clearSepaCreditor, getSepaCreditor, updateSepaCreditor } from './sepa';
-import { deleteTerms, downloadTerms, uploadTerms } from './terms';
+import { checkTerms, deleteTerms, downloadTerms, uploadTerms } from './terms';
 
 export const companySettingsResource: ResourceDescriptor = {
 	value: 'companySetting',
 	name: 'Company Setting',
 	operations: [
+		checkTerms,
 		clearSepaCreditor,
 		deleteTerms,
 		downloadTerms,
