@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startTni, type TniFixture } from './setup';
+import { idLocator, startTni, type TniFixture } from './setup';
 
 let f: TniFixture;
 const SEEDED = 230;
@@ -83,12 +83,12 @@ describe('TheNextInvoice customer', () => {
 		const created = await f.run(customerParams({ companyname: 'Update Me B.V.', additionalFields: { companycontact: 'Anna', phone: '020-1234567' } }));
 		const id = created.json[0].id as number;
 
-		const got = await f.run({ resource: 'customer', operation: 'get', customerId: String(id) });
+		const got = await f.run({ resource: 'customer', operation: 'get', customerId: idLocator(id) });
 		expect(f.apiCalls().at(-1)).toBe(`GET /customer/${id}`);
 		expect(got.json[0]).toMatchObject({ id: String(id), companyname: 'Update Me B.V.', companycontact: 'Anna', person: '0' });
 
 		f.sandbox.clearRequests();
-		const updated = await f.run({ resource: 'customer', operation: 'update', customerId: String(id), updateFields: { city: 'Amersfoort', person: true } });
+		const updated = await f.run({ resource: 'customer', operation: 'update', customerId: idLocator(id), updateFields: { city: 'Amersfoort', person: true } });
 		expect(updated.error).toBeUndefined();
 		expect(f.apiCalls()).toEqual([`GET /customer/${id}`, `PUT /customer/${id}`]);
 		expect(body()).toEqual({
@@ -106,12 +106,12 @@ describe('TheNextInvoice customer', () => {
 		expect(stored(id)?.fields).toMatchObject({ city: 'Amersfoort', companycontact: 'Anna', phone: '020-1234567', person: true });
 
 		f.sandbox.clearRequests();
-		const deleted = await f.run({ resource: 'customer', operation: 'delete', customerId: String(id) });
+		const deleted = await f.run({ resource: 'customer', operation: 'delete', customerId: idLocator(id) });
 		expect(f.apiCalls()).toEqual([`DELETE /customer/${id}`]);
 		expect(deleted.json).toEqual([{ customerId: id, deleted: true }]);
 		expect(stored(id)).toBeUndefined();
 
-		const missing = await f.run({ resource: 'customer', operation: 'get', customerId: String(id) });
+		const missing = await f.run({ resource: 'customer', operation: 'get', customerId: idLocator(id) });
 		expect(missing.error?.message).toMatch(/Customer does not exist/);
 	});
 
@@ -126,7 +126,7 @@ describe('TheNextInvoice customer', () => {
 			[customerParams({ additionalFields: { option_currency: 'euro' } }), /Invoice Currency: must be a 3-letter currency code/],
 			[{ resource: 'customer', operation: 'update', customerId: '5', updateFields: {} }, /"Update Fields": add at least one field to change/],
 			[{ resource: 'customer', operation: 'update', customerId: '5', updateFields: { email: 'nope' } }, /"Update Fields" › Email: must be an e-mail/],
-			[{ resource: 'customer', operation: 'get', customerId: 'abc' }, /"Customer ID": must be a positive whole number/],
+			[{ resource: 'customer', operation: 'get', customerId: 'abc' }, /"Customer": must be a positive whole number/],
 		];
 		for (const [parameters, message] of cases) {
 			const { error } = await f.run(parameters);
@@ -214,7 +214,7 @@ describe('TheNextInvoice customer', () => {
 
 		f.sandbox.clearRequests();
 		const [master, ...others] = ids;
-		const merged = await f.run({ resource: 'customer', operation: 'merge', customerId: String(master), mergeIds: `${others[0]}, ${others[1]},${others[0]}` });
+		const merged = await f.run({ resource: 'customer', operation: 'merge', customerId: idLocator(master), mergeIds: `${others[0]}, ${others[1]},${others[0]}` });
 		expect(merged.error).toBeUndefined();
 		expect(f.apiCalls()).toEqual([`PUT /customer/merge/${master}`]);
 		expect(f.lastRequest()!.body).toEqual(others);
@@ -223,9 +223,9 @@ describe('TheNextInvoice customer', () => {
 		expect(stored(master)).toBeDefined();
 
 		f.sandbox.clearRequests();
-		const self = await f.run({ resource: 'customer', operation: 'merge', customerId: String(master), mergeIds: `${master},7` });
+		const self = await f.run({ resource: 'customer', operation: 'merge', customerId: idLocator(master), mergeIds: `${master},7` });
 		expect(self.error?.message).toMatch(/"Customer IDs to Merge": must not contain the master customer ID/);
-		const none = await f.run({ resource: 'customer', operation: 'merge', customerId: String(master), mergeIds: ' , ' });
+		const none = await f.run({ resource: 'customer', operation: 'merge', customerId: idLocator(master), mergeIds: ' , ' });
 		expect(none.error?.message).toMatch(/"Customer IDs to Merge": give at least one customer ID/);
 		expect(f.apiCalls()).toEqual([]);
 	});
@@ -256,13 +256,13 @@ describe('TheNextInvoice customer', () => {
 
 	it('verifies a customer on Peppol; without Peppol enabled the API answers 403', async () => {
 		const id = Number(f.sandbox.control.createCustomer({ companyname: 'Peppol B.V.', vatnumber: 'NL857494454B01' }).id);
-		const disabled = await f.run({ resource: 'customer', operation: 'verifyPeppol', customerId: String(id) });
+		const disabled = await f.run({ resource: 'customer', operation: 'verifyPeppol', customerId: idLocator(id) });
 		expect(disabled.error?.message).toMatch(/Peppol is not enabled/);
 
 		f.sandbox.state.settings.get(f.sandbox.companyIds[0])!.peppol.enabled = true;
 		try {
 			f.sandbox.clearRequests();
-			const { json } = await f.run({ resource: 'customer', operation: 'verifyPeppol', customerId: String(id) });
+			const { json } = await f.run({ resource: 'customer', operation: 'verifyPeppol', customerId: idLocator(id) });
 			expect(f.apiCalls()).toEqual([`GET /customer/verifypeppol/${id}`]);
 			expect(json[0]).toMatchObject({ customerId: id, registered: true, participant: '9944:NL857494454B01' });
 		} finally {

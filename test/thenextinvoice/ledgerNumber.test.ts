@@ -55,7 +55,7 @@ describe('TheNextInvoice ledger number', () => {
 		const empty = await f.run({ resource: 'ledgerNumber', operation: 'update', ledgerId: '76', updateFields: {} });
 		expect(empty.error?.message).toMatch(/"Update Fields": add at least one field to change/);
 		const id = await f.run({ resource: 'ledgerNumber', operation: 'delete', ledgerId: '8000x' });
-		expect(id.error?.message).toMatch(/"Ledger Number ID": must be a positive whole number/);
+		expect(id.error?.message).toMatch(/"Ledger Number Name or ID": must be a positive whole number/);
 		expect(f.apiCalls()).toEqual([]);
 	});
 });

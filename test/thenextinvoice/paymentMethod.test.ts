@@ -40,7 +40,7 @@ describe('TheNextInvoice payment method', () => {
 		const name = await f.run({ resource: 'paymentMethod', operation: 'update', paymentMethodId: '8', name: ' ' });
 		expect(name.error?.message).toMatch(/"Name": must not be empty/);
 		const id = await f.run({ resource: 'paymentMethod', operation: 'delete', paymentMethodId: '0' });
-		expect(id.error?.message).toMatch(/"Payment Method ID": must be a positive whole number/);
+		expect(id.error?.message).toMatch(/"Payment Method Name or ID": must be a positive whole number/);
 		expect(f.apiCalls()).toEqual([]);
 	});
 });

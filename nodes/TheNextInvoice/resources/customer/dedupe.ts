@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { recordId } from '../../fields';
+import { customerLocator } from './fields';
 
 export const getDuplicateCustomers: OperationDescriptor = {
 	value: 'getDuplicates',
@@ -31,7 +32,7 @@ export const mergeCustomers: OperationDescriptor<{ customerId: string; mergeIds:
 	action: 'Merge duplicate customers into one',
 	description: 'Move all invoices of the listed customers to the master customer and remove the listed customers',
 	properties: [
-		{ displayName: 'Master Customer ID', name: 'customerId', type: 'string', default: '', required: true, description: 'The customer that stays' },
+		customerLocator('Master Customer', 'customerId', 'The customer that stays'),
 		{
 			displayName: 'Customer IDs to Merge',
 			name: 'mergeIds',

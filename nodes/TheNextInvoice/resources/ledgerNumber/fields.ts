@@ -1,12 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { idProperty, optional } from '../../fields';
+import { optional } from '../../fields';
 
 export const LEDGER_PATH = '/settings/ledgernumbers';
 export const LEDGER_FIELDS = ['name', 'ledgernumber', 'costcenter'] as const;
 
-export const ledgerIdProperty = idProperty('Ledger Number ID', 'ledgerId', 'The record ID (not the bookkeeping code)');
+export const ledgerIdProperty: INodeProperties = {
+	displayName: 'Ledger Number Name or ID',
+	name: 'ledgerId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLedgerNumbers' },
+	default: '',
+	required: true,
+	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
 
 export const nameProperty: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Human-readable name, e.g. Revenue' };
 

@@ -2,11 +2,19 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
-import { idProperty, recordId } from '../../fields';
+import { recordId } from '../../fields';
 import { answerFields, wholeListOutput, wholeListProperties, wholeListSchema } from '../customer/common';
 
 const PATH = '/settings/paymentmethods';
-const paymentMethodId = idProperty('Payment Method ID', 'paymentMethodId');
+const paymentMethodId: INodeProperties = {
+	displayName: 'Payment Method Name or ID',
+	name: 'paymentMethodId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
+	default: '',
+	required: true,
+	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
 const nameProperty: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Human-readable name, e.g. Bank transfer' };
 const name = z.string().trim().min(1, 'must not be empty');
 

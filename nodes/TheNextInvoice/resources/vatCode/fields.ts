@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { idProperty, optional } from '../../fields';
+import { optional } from '../../fields';
 
 export const VAT_PATH = '/settings/vatcodes';
 export const VAT_FIELDS = ['name', 'code', 'factor', 'type'] as const;
@@ -18,7 +18,15 @@ export const VAT_TYPES = [
 ];
 const TYPE_VALUES = ['high', 'low', 'exempt', 'none', 'ICPS', 'ICPG', 'EBU'] as const;
 
-export const vatIdProperty = idProperty('VAT Code ID', 'vatCodeId');
+export const vatIdProperty: INodeProperties = {
+	displayName: 'VAT Code Name or ID',
+	name: 'vatCodeId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getVatCodes' },
+	default: '',
+	required: true,
+	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
 
 export const nameProperty: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Human-readable name, e.g. 21% BTW' };
 export const factorProperty: INodeProperties = {
