@@ -3,8 +3,10 @@ import { addressVerificationResource } from './addressVerification';
 import { attachmentResource } from './attachment';
 import { companyResource } from './company';
 import { companySettingsResource } from './companySettings';
+import { companyUserResource } from './companyUser';
 import { customerResource } from './customer';
 import { emailResource } from './email';
+import { integrationResource } from './integration';
 import { invoiceResource } from './invoice';
 import { invoiceProfileResource } from './invoiceProfile';
 import { ledgerNumberResource } from './ledgerNumber';
@@ -21,8 +23,10 @@ export const resources: ResourceDescriptor[] = [
 	attachmentResource,
 	companyResource,
 	companySettingsResource,
+	companyUserResource,
 	customerResource,
 	emailResource,
+	integrationResource,
 	invoiceProfileResource,
 	invoiceResource,
 	ledgerNumberResource,

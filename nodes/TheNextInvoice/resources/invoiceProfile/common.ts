@@ -58,3 +58,14 @@ export const answerFields = (answer: unknown): IDataObject =>
 		: answer === undefined || answer === null || answer === ''
 			? {}
 			: { message: answer as IDataObject[string] };
+
+/** A JSON parameter: JSON text from the UI, or an object from an expression. */
+export const jsonObject = z.preprocess((value) => {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return {};
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return value;
+	}
+}, z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OperationDescriptor } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
 import { compact, optional } from '../../fields';
+import { jsonObject } from './common';
 import { basicProfileProperties, language, PROFILE_PATH, profileId, profileIdProperty, profileResult } from './fields';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -61,17 +62,6 @@ export const updateProfile = profileChange(
 
 const requiredString = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', required: true, ...extra });
 const optionalString = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
-
-/** `config` is an object whose keys the doc leaves open; it comes as JSON text or as an object from an expression. */
-const jsonObject = z.preprocess((value) => {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') return {};
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		return value;
-	}
-}, z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }));
 
 export const updateSender = profileChange(
 	'updateSender',
