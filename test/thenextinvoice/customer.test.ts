@@ -115,6 +115,22 @@ describe('TheNextInvoice customer', () => {
 		expect(missing.error?.message).toMatch(/Customer does not exist/);
 	});
 
+	it('works per item: ids from expressions, a missing customer becomes an error item with Continue On Fail', async () => {
+		const a = Number(f.sandbox.control.createCustomer({ companyname: 'Item A' }).id);
+		const b = Number(f.sandbox.control.createCustomer({ companyname: 'Item B' }).id);
+		const { items, error } = await f.run(
+			{ resource: 'customer', operation: 'get', customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ input: [{ id: a }, { id: 999999 }, { id: b }], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(f.apiCalls()).toEqual([`GET /customer/${a}`, 'GET /customer/999999', `GET /customer/${b}`]);
+		expect(items.map((i) => [i.json.companyname ?? i.json.error, i.pairedItem])).toEqual([
+			['Item A', { item: 0 }],
+			[expect.stringMatching(/Customer does not exist/), { item: 1 }],
+			['Item B', { item: 2 }],
+		]);
+	});
+
 	it('refuses bad input with the field and item named, and sends nothing', async () => {
 		const cases: Array<[INodeParameters, RegExp]> = [
 			[customerParams({ email: 'not-an-email' }), /item 0: "Email": must be an e-mail address/],
