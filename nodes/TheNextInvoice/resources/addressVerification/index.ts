@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor, OperationRun, ResourceDescriptor } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
 import { idProperty, recordId } from '../../fields';
-import { send, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
+import { asNodeError, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
 
 const PATH = '/settings/verification';
 
@@ -21,7 +21,7 @@ async function sendOnce(run: OperationRun<unknown>, spec: RequestSpec): Promise<
 		if (error instanceof NodeApiError && error.httpCode === '429') {
 			error.description = `${error.description ?? ''}. TheNextInvoice refuses this verification step for now (already pending, resend cooldown, or no attempts left); see Get Many for can_resend and cooldown_remaining`;
 		}
-		throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(run.context.getNode(), error as Error, { itemIndex: run.itemIndex });
+		throw asNodeError(run, error);
 	}
 }
 

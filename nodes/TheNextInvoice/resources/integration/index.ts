@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
 import { optional } from '../../fields';
-import { answerFields, jsonObject, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
+import { answerFields, asNodeError, jsonObject, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
 
 const PATH = '/settings/integrations';
 
@@ -101,7 +101,7 @@ const checkBookkeeping: OperationDescriptor = {
 			return { active: true, ...answerFields(await send(run, { method: 'GET', path: `${PATH}/check` })) };
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404') return { active: false };
-			throw error as NodeApiError;
+			throw asNodeError(run, error);
 		}
 	},
 };

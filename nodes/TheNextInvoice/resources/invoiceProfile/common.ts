@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationRun } from '../../../shared/operations';
@@ -45,6 +46,10 @@ export function wholeListOutput(body: unknown, input: { returnAll: boolean; limi
 	const records = Array.isArray(body) ? (body as IDataObject[]) : body && typeof body === 'object' ? [body as IDataObject] : [];
 	return input.returnAll ? records : records.slice(0, input.limit ?? 50);
 }
+
+/** The transport's errors pass through unchanged; anything else is wrapped with its item. */
+export const asNodeError = (run: OperationRun<unknown>, error: unknown): NodeApiError | NodeOperationError =>
+	error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(run.context.getNode(), error as Error, { itemIndex: run.itemIndex });
 
 /** Sends one request for the operation's item and returns the answer (envelope already unwrapped). */
 export async function send(run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {

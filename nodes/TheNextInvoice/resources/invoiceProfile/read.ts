@@ -4,15 +4,11 @@ import { z } from 'zod';
 
 import type { OperationDescriptor, OperationRun } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
-import { send, wholeListOutput, wholeListProperties, wholeListSchema } from './common';
+import { asNodeError, send, wholeListOutput, wholeListProperties, wholeListSchema } from './common';
 import { PROFILE_PATH, profileReadId, profileReadIdProperty } from './fields';
 import { parseDataUri } from './multipart';
 
 const is401 = (error: unknown) => error instanceof NodeApiError && error.httpCode === '401';
-
-/** The transport's errors pass through; anything else is wrapped with its item. */
-const asNodeError = (run: OperationRun<unknown>, error: unknown) =>
-	error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(run.context.getNode(), error as Error, { itemIndex: run.itemIndex });
 
 /** Whether the credential works: GET /company answers for every user with access to a company. */
 async function credentialWorks(run: OperationRun<unknown>): Promise<boolean> {
