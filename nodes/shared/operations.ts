@@ -218,7 +218,8 @@ export function buildProperties(resources: ResourceDescriptor[]): INodePropertie
 	return properties;
 }
 
-const NOT_DISPLAYED = { notDisplayed: true };
+// A string: n8n hands back a copy of an object fallback, which would never compare equal.
+const NOT_DISPLAYED = '\u0000not-displayed';
 
 /** Reads an operation's parameters for one item; hidden ones come back as undefined. */
 function readParameters(context: IExecuteFunctions, properties: INodeProperties[], itemIndex: number): IDataObject {
@@ -300,6 +301,17 @@ export async function fetchList(
 
 const toArray = (value: IDataObject | IDataObject[]): IDataObject[] => (Array.isArray(value) ? value : [value]);
 
+/** The file name a vendor gives in Content-Disposition (`filename*=UTF-8''…` or `filename="…"`). */
+function fileNameFromDisposition(header: string | string[] | undefined): string | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (!value) return undefined;
+	const encoded = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(value)?.[1];
+	if (encoded) return decodeURIComponent(encoded.trim().replace(/^"|"$/g, ''));
+	const quoted = /filename="((?:[^"\\]|\\.)*)"/i.exec(value)?.[1];
+	if (quoted !== undefined) return quoted.replace(/\\(.)/g, '$1') || undefined;
+	return /filename=([^;]+)/i.exec(value)?.[1]?.trim() || undefined;
+}
+
 function requestTools(context: IExecuteFunctions, itemIndex: number): RequestTools {
 	return {
 		binary: async (propertyName) => {
@@ -326,7 +338,8 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	if (!op.download) return shape(response.body).map((json) => ({ json }));
 	const property = ((input as IDataObject).binaryPropertyName as string | undefined) || 'data';
 	const contentType = String(response.headers['content-type'] ?? op.download.mimeType ?? 'application/octet-stream').split(';')[0];
-	const binary = await context.helpers.prepareBinaryData(response.body as Buffer, op.download.fileName(input), contentType);
+	const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? op.download.fileName(input);
+	const binary = await context.helpers.prepareBinaryData(response.body as Buffer, fileName, contentType);
 	return [{ json: { fileName: binary.fileName, mimeType: binary.mimeType, fileSize: binary.fileSize }, binary: { [property]: binary } }];
 }
 

@@ -24,6 +24,9 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
+/** An input item: JSON, plus optional files under `$binary` (base64 content). */
+export type TestInputItem = IDataObject & { $binary?: Record<string, { base64: string; fileName: string; mimeType: string }> };
+
 /** A start node that emits the items given in its parameters. */
 class InputNode implements INodeType {
 	description = {
@@ -39,8 +42,20 @@ class InputNode implements INodeType {
 	} as unknown as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json }))];
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as TestInputItem[];
+		// `$binary` entries become real n8n binary data (uploads are tested through the node itself).
+		return [
+			await Promise.all(
+				items.map(async ({ $binary, ...json }) => {
+					if (!$binary) return { json };
+					const binary: INodeExecutionData['binary'] = {};
+					for (const [property, file] of Object.entries($binary)) {
+						binary[property] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+					}
+					return { json, binary };
+				}),
+			),
+		];
 	}
 }
 
@@ -172,7 +187,7 @@ export interface NodeRun {
 export async function runNode(
 	target: NodeUnderTest,
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; helper?: TestCredentialsHelper } = {},
+	options: { input?: TestInputItem[]; continueOnFail?: boolean; helper?: TestCredentialsHelper } = {},
 ): Promise<NodeRun> {
 	const helper = options.helper ?? new TestCredentialsHelper(target.credentialTypes, target.credentials);
 	const nodes: INode[] = [

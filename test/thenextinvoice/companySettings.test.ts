@@ -131,7 +131,8 @@ describe('TheNextInvoice company settings', () => {
 		const { items, error } = await op('downloadTerms', { binaryPropertyName: 'terms' });
 		expect(error).toBeUndefined();
 		expect(f.apiCalls()).toEqual(['GET /settings/termsandconditions']);
-		expect(items[0].binary?.terms).toMatchObject({ mimeType: 'application/pdf', fileName: 'terms-and-conditions' });
+		// The name TheNextInvoice gives in Content-Disposition (the uploaded one), quotes and all.
+		expect(items[0].binary?.terms).toMatchObject({ mimeType: 'application/pdf', fileName: 'algemene "voorwaarden".pdf' });
 		expect(Buffer.from(items[0].binary!.terms.data, 'base64').equals(pdf)).toBe(true);
 
 		const deleted = await op('deleteTerms');

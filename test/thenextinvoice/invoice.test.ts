@@ -90,7 +90,8 @@ describe('TheNextInvoice invoice', () => {
 		expect(got.json[0].number).toBeTruthy();
 
 		const pdf = await f.run({ resource: 'invoice', operation: 'downloadPdf', invoiceId: id, binaryPropertyName: 'pdf' });
-		expect(pdf.items[0].binary?.pdf).toMatchObject({ mimeType: 'application/pdf', fileName: `invoice-${id}.pdf` });
+		// The file name is the one TheNextInvoice gives in Content-Disposition (with the invoice number).
+		expect(pdf.items[0].binary?.pdf).toMatchObject({ mimeType: 'application/pdf', fileName: `invoice-${String(got.json[0].number)}.pdf` });
 		expect(Buffer.from(pdf.items[0].binary!.pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 
 		const ubl = await f.run({ resource: 'invoice', operation: 'downloadUbl', invoiceId: id, peppol: true, binaryPropertyName: 'data' });

@@ -126,3 +126,21 @@ describe('descriptor features', () => {
 		expect(tokens[0]).toBe(tokens[1]);
 	});
 });
+
+describe('binary input', () => {
+	it('an upload reads the input item\'s binary property and sends it base64-encoded', async () => {
+		const before = sandbox.stats.creates.length;
+		const content = Buffer.from('order confirmation');
+		const { error } = await runNode(staticNode(), { resource: 'invoice', operation: 'create', attachment: 'confirmation' }, {
+			input: [{ $binary: { confirmation: { base64: content.toString('base64'), fileName: 'confirmation.txt', mimeType: 'text/plain' } } }],
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.stats.creates[before].attachment).toEqual({ name: 'confirmation.txt', content: content.toString('base64') });
+	});
+
+	it('a missing binary property fails the item with n8n\'s message, sending nothing', async () => {
+		const { error } = await runNode(staticNode(), { resource: 'invoice', operation: 'create', attachment: 'missing' });
+		expect(error?.message).toMatch(/missing/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});

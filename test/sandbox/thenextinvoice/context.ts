@@ -303,7 +303,8 @@ export function file(data: Buffer, contentType: string, filename: string, dispos
 	return {
 		status: 200,
 		body: data,
-		headers: { 'Content-Type': contentType, 'Content-Disposition': `${disposition}; filename="${filename}"` },
+		// RFC 6266 quoted-string: quotes and backslashes in the name are escaped.
+		headers: { 'Content-Type': contentType, 'Content-Disposition': `${disposition}; filename="${filename.replace(/["\\]/g, '\\$&')}"` },
 	};
 }
 
