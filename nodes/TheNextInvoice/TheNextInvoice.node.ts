@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '../shared/operations';
-import { TNI_LOGIN_CREDENTIAL, TNI_TOKEN_CREDENTIAL, tniApiFor } from './api';
+import { tniApiFor } from './api';
+import { authenticationProperty, tniCredentials } from './fields';
 import { getLedgerNumbers, getPaymentMethods, getVatCodes, searchCustomers, searchInvoices, searchProfiles } from './methods';
 import { resources } from './resources';
 
@@ -19,22 +20,10 @@ export class TheNextInvoice implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: TNI_TOKEN_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: TNI_LOGIN_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['emailPassword'] } } },
-		],
+		credentials: tniCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'Email & Password', value: 'emailPassword' },
-				],
-				default: 'apiToken',
-			},
-			...buildProperties(resources),
+			authenticationProperty,
+			...buildProperties(resources, 'invoice'),
 		],
 	};
 

@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fetchList, type ListSpec } from '../shared/operations';
 import { takeNewRecords } from '../shared/pollCursor';
-import { TNI_LOGIN_CREDENTIAL, TNI_TOKEN_CREDENTIAL, tniLoginApi, tniTokenApi } from './api';
+import { tniApiByAuthentication } from './api';
+import { authenticationProperty, tniCredentials } from './fields';
 
 type TriggerEvent = 'newInvoice' | 'invoicePaid' | 'invoicePastDue' | 'newCustomer' | 'newNotification';
 
@@ -37,21 +38,9 @@ export class TheNextInvoiceTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: TNI_TOKEN_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: TNI_LOGIN_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['emailPassword'] } } },
-		],
+		credentials: tniCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'Email & Password', value: 'emailPassword' },
-				],
-				default: 'apiToken',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Trigger On',
 				name: 'event',
@@ -71,7 +60,7 @@ export class TheNextInvoiceTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
-		const api = this.getNodeParameter('authentication', 'apiToken') === 'emailPassword' ? tniLoginApi : tniTokenApi;
+		const api = tniApiByAuthentication(this.getNodeParameter('authentication', 'apiToken'));
 		const records = await fetchList(this, api, WATCHED[event]);
 		if (this.getMode() === 'manual') {
 			// A sample for building the workflow; the cursor stays where it is.

@@ -61,6 +61,8 @@ export const tniLoginApi: VendorApi = {
 	secretFields: ['password', 'accessToken'],
 };
 
-/** The node's Authentication parameter picks the credential. */
+/** The nodes' Authentication parameter picks the credential. */
+export const tniApiByAuthentication = (authentication: unknown): VendorApi => (authentication === 'emailPassword' ? tniLoginApi : tniTokenApi);
+
 export const tniApiFor = (context: Pick<IExecuteFunctions, 'getNodeParameter'>, itemIndex: number): VendorApi =>
-	context.getNodeParameter('authentication', itemIndex, 'apiToken') === 'emailPassword' ? tniLoginApi : tniTokenApi;
+	tniApiByAuthentication(context.getNodeParameter('authentication', itemIndex, 'apiToken'));

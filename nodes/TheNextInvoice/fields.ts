@@ -1,5 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+
+import { TNI_LOGIN_CREDENTIAL, TNI_TOKEN_CREDENTIAL } from './api';
 
 /** Empty strings and 0 from the UI mean "not given". */
 const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -57,4 +59,21 @@ export const invoiceLocator: INodeProperties = {
 			validation: [{ type: 'regex', properties: { regex: '^[1-9][0-9]*$', errorMessage: 'Not a valid invoice ID' } }],
 		},
 	],
+};
+
+/** Both nodes offer the two credentials; the Authentication parameter picks one. */
+export const tniCredentials: INodeCredentialDescription[] = [
+	{ name: TNI_TOKEN_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
+	{ name: TNI_LOGIN_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['emailPassword'] } } },
+];
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API Token', value: 'apiToken' },
+		{ name: 'Email & Password', value: 'emailPassword' },
+	],
+	default: 'apiToken',
 };

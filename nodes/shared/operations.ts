@@ -170,7 +170,7 @@ export const requestOptionsProperty = (resources: string[]): INodeProperties => 
 });
 
 /** Turns resource descriptors into the node's parameter list (resource, operation, fields). */
-export function buildProperties(resources: ResourceDescriptor[]): INodeProperties[] {
+export function buildProperties(resources: ResourceDescriptor[], defaultResource = resources[0].value): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -178,7 +178,7 @@ export function buildProperties(resources: ResourceDescriptor[]): INodePropertie
 			type: 'options',
 			noDataExpression: true,
 			options: resources.map((r) => ({ name: r.name, value: r.value })),
-			default: resources[0].value,
+			default: defaultResource,
 		},
 	];
 	for (const resource of resources) {

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiRequest } from '../../shared/transport/request';
-import { tniLoginApi, tniTokenApi } from '../api';
+import { tniApiByAuthentication } from '../api';
 
 async function get(context: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<unknown> {
-	const api = context.getNodeParameter('authentication', 'apiToken') === 'emailPassword' ? tniLoginApi : tniTokenApi;
+	const api = tniApiByAuthentication(context.getNodeParameter('authentication', 'apiToken'));
 	return (await apiRequest(context, api, { method: 'GET', path, qs })).body;
 }
 
