@@ -190,6 +190,29 @@ describe('TheNextInvoice invoice profile', () => {
 		expect(gone.error?.description).toMatch(/HTTP 404/);
 	});
 
+	it('uploads a logo from an input binary property through the node (PUT multipart "file"); a non-image is a 415', async () => {
+		const id = await createProfile('Upload test');
+		f.sandbox.clearRequests();
+		const input = [{ $binary: { logo: { base64: PNG.toString('base64'), fileName: 'logo.png', mimeType: 'image/png' } } }];
+		const uploaded = await f.run(op('uploadLogo', { profileId: String(id), binaryPropertyName: 'logo' }), { input });
+		expect(uploaded.error).toBeUndefined();
+		expect(uploaded.json[0]).toEqual({ profileId: id, logoUploaded: true });
+		expect(f.apiCalls()).toEqual([`PUT /settings/profile/${id}/logo`]);
+		const request = f.lastRequest()!;
+		expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(request.rawBody).toContain('Content-Disposition: form-data; name="file"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n');
+		// The request log keeps the body as text; the stored logo shows the bytes arrived intact.
+		expect(f.sandbox.state.profiles.get(id)!.logoData!.data.equals(PNG)).toBe(true);
+		expect(f.sandbox.state.profiles.get(id)!.fields.logo).toBe(`${id}.png`);
+
+		const text = [{ $binary: { data: { base64: Buffer.from('hello').toString('base64'), fileName: 'a.txt', mimeType: 'text/plain' } } }];
+		const refused = await f.run(op('uploadLogo', { profileId: String(id), binaryPropertyName: 'data' }), { input: text });
+		expect(refused.error?.message).toMatch(/Unsupported logo media type/);
+		expect(refused.error?.description).toMatch(/HTTP 415/);
+		const missing = await f.run(op('uploadLogo', { profileId: String(id), binaryPropertyName: 'nope' }), { input });
+		expect(missing.error?.message).toMatch(/nope/);
+	});
+
 	it('multipart and data URI helpers', () => {
 		const a = multipartFile('file', { data: PNG, fileName: 'a.png', mimeType: '' });
 		const b = multipartFile('file', { data: PNG, fileName: 'a.png', mimeType: '' });

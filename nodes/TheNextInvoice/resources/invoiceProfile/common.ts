@@ -30,15 +30,9 @@ export const wholeListProperties: INodeProperties[] = [
 	},
 ];
 
-/**
- * A hidden parameter can reach the schema as a copy of the `{ notDisplayed: true }` fallback of
- * readParameters (n8n resolves the fallback like any value, so the identity check there misses it).
- */
-const notDisplayed = (value: unknown) => (value && typeof value === 'object' && (value as IDataObject).notDisplayed === true ? undefined : value);
-
 export const wholeListSchema = {
 	returnAll: z.boolean().default(false),
-	limit: z.preprocess(notDisplayed, z.number().int('must be a whole number').min(1, 'must be at least 1').optional()),
+	limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
 };
 
 /** The records of a bare-array answer (an object answer is one record), cut to the limit. */
