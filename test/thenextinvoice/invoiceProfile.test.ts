@@ -213,6 +213,14 @@ describe('TheNextInvoice invoice profile', () => {
 		expect(missing.error?.message).toMatch(/nope/);
 	});
 
+	it('a company without profiles: the list answers 401, the node returns no items (last: removes every profile)', async () => {
+		for (const profile of [...f.sandbox.state.profiles.values()]) if (profile.companyId === company) f.sandbox.state.profiles.delete(profile.id);
+		const { json, error } = await f.run(op('getAll', { returnAll: true }));
+		expect(error).toBeUndefined();
+		expect(json).toEqual([]);
+		expect(f.apiCalls()).toEqual(['GET /settings/profile', 'GET /company']);
+	});
+
 	it('multipart and data URI helpers', () => {
 		const a = multipartFile('file', { data: PNG, fileName: 'a.png', mimeType: '' });
 		const b = multipartFile('file', { data: PNG, fileName: 'a.png', mimeType: '' });
