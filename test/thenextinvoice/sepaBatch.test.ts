@@ -71,8 +71,8 @@ describe('TheNextInvoice SEPA batch', () => {
 		expect(xml).toMatch(/pain\.008/);
 
 		const missing = await f.run(op('download', { batchId: '999999', binaryPropertyName: 'data' }));
-		// The vendor's message is not read from a binary answer (shared transport), only the status.
-		expect(missing.error?.message).toMatch(/TheNextInvoice: .*not found/i);
+		// The vendor's own JSON error is read from the binary answer, with its code.
+		expect(missing.error?.message).toMatch(/TheNextInvoice: .*999999.*\[404\]$/i);
 		expect(missing.error?.description).toMatch(/HTTP 404/);
 	});
 });

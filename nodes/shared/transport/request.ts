@@ -165,19 +165,30 @@ async function sendWithRetries(
 		const verdict = judgeStatus(status, idempotent, header(response.headers, 'retry-after'));
 		if (verdict.kind === 'retry') {
 			if (await budget.waitBeforeRetry(verdict.retryAfterMs)) continue;
-			throw fail(status, api.parseError(response.body), requestId, `Gave up after ${budget.attempt} attempts and ${Math.round(budget.waitedMs / 1000)} s of waiting`);
+			throw fail(status, api.parseError(errorBody(response.body)), requestId, `Gave up after ${budget.attempt} attempts and ${Math.round(budget.waitedMs / 1000)} s of waiting`);
 		}
 		if (verdict.kind === 'outcomeUnknown') {
-			throw fail(status, api.parseError(response.body), requestId,
+			throw fail(status, api.parseError(errorBody(response.body)), requestId,
 				`OUTCOME UNKNOWN: ${api.vendor} answered ${status} to a ${spec.method}, which may or may not have been applied. It was not retried because repeating it could apply it twice; check in ${api.vendor} before running it again`);
 		}
-		if (status >= 400) throw fail(status, api.parseError(response.body), requestId);
+		if (status >= 400) throw fail(status, api.parseError(errorBody(response.body)), requestId);
 		transportStats.retries += budget.retries;
 		const body = checkBody(response, spec, fail, requestId);
 		if (!api.unwrap || spec.binary) return { ...response, body };
 		const unwrapped = api.unwrap(body);
 		if ('error' in unwrapped) throw fail(status, unwrapped.error, requestId);
 		return { ...response, body: unwrapped.data };
+	}
+}
+
+/** Error answers to binary requests arrive as bytes; vendors still send their JSON error in them. */
+function errorBody(body: unknown): unknown {
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body;
+	const text = Buffer.from(body as Buffer).toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
 	}
 }
 
