@@ -3,33 +3,16 @@ import { randomBytes } from 'crypto';
 import { z } from 'zod';
 
 import type { OperationDescriptor, OperationRun } from '../../../shared/operations';
-import { apiRequest, type RequestSpec } from '../../../shared/transport/request';
 import { compact, idProperty, recordId } from '../../fields';
 
 /*
  * Helpers of the settings resources (company settings, e-mail, SMS, attachments): one-record settings
- * (GET/PUT on a fixed path), template lists with get/create/update/delete, uploads.
+ * (GET/PUT on a fixed path), template lists with get/create/update/delete, uploads. The generic ones
+ * (send, answerFields, pick) live in ../../helpers.ts.
  */
 
-/** Sends one request for the operation's item and returns the answer (envelope already unwrapped). */
-export async function send(run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {
-	return (await apiRequest(run.context, run.api, spec, { itemIndex: run.itemIndex, settings: run.settings })).body;
-}
-
-/** An object answer as it is; a plain-text answer ("Template removed") as `message`. */
-export const answerFields = (answer: unknown): IDataObject =>
-	answer && typeof answer === 'object' && !Array.isArray(answer)
-		? (answer as IDataObject)
-		: answer === undefined || answer === null || answer === ''
-			? {}
-			: { message: answer as IDataObject[string] };
-
-/** Values of `record` for the given fields, without null/undefined. */
-export function pick(record: unknown, fields: readonly string[]): IDataObject {
-	if (!record || typeof record !== 'object') return {};
-	const source = record as IDataObject;
-	return Object.fromEntries(fields.filter((f) => source[f] !== undefined && source[f] !== null).map((f) => [f, source[f]]));
-}
+export { answerFields, pick, send } from '../../helpers';
+import { answerFields, pick, send } from '../../helpers';
 
 /** A non-empty text. */
 export const text = z.string().trim().min(1, 'must not be empty');
