@@ -21,6 +21,8 @@ describe('TheNextInvoice company user', () => {
 		expect(f.lastRequest()!.body).toEqual({ email: 'staff@example.com', role: 'employee', name: 'Jane Staff', password: 'secret-pw-1', language: 'en' });
 		const id = added.json[0].id as number;
 		expect(added.json[0]).toMatchObject({ email: 'staff@example.com', name: 'Jane Staff', language: 'en' });
+		// The new account's password goes to the API only, never into n8n's output.
+		expect(JSON.stringify(added.json)).not.toContain('secret-pw-1');
 
 		const list = await f.run(op('getAll', { returnAll: true }));
 		expect(list.json).toEqual(expect.arrayContaining([expect.objectContaining({ email: f.sandbox.email, role: 'owner' }), expect.objectContaining({ id, role: 'employee' })]));
