@@ -65,6 +65,20 @@ export interface DownloadSpec<TInput> {
 	mimeType?: string;
 }
 
+/**
+ * A file made by an operation's own `run` (e.g. decoded from a JSON answer): returned like a download, as
+ * n8n binary data in the property named by the `binaryPropertyName` parameter (default `data`).
+ */
+export class FileResult {
+	constructor(
+		readonly data: Buffer,
+		readonly fileName: string,
+		readonly mimeType: string,
+		/** Extra JSON fields of the item, next to fileName, mimeType and fileSize. */
+		readonly json: IDataObject = {},
+	) {}
+}
+
 export type ApiSelector = VendorApi | ((context: IExecuteFunctions, itemIndex: number) => VendorApi);
 
 export interface OperationRun<TInput> {
@@ -93,7 +107,11 @@ export interface OperationDescriptor<TInput = any> {
 	download?: DownloadSpec<TInput>;
 	/** Offers "Batch Items": the ids of many input items go out in one request per `maxIds`. */
 	batch?: BatchSpec<TInput>;
-	run?: (run: OperationRun<TInput>) => Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Custom code (several requests, special errors). With `list` too, the operation still offers Return All /
+	 * Limit (read them with `listLimit`) and `run` decides how to page. A `FileResult` becomes binary data.
+	 */
+	run?: (run: OperationRun<TInput>) => Promise<IDataObject | IDataObject[] | FileResult>;
 	/** Shapes the answer; defaults to the answer itself (one item, or one per list record). */
 	output?: (body: any, input: TInput) => IDataObject | IDataObject[];
 }
@@ -248,7 +266,8 @@ function transportSettings(context: IExecuteFunctions, itemIndex: number): Trans
 	};
 }
 
-function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+/** The Return All / Limit choice of a list operation: undefined means all. */
+export function listLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
 	if (!Number.isInteger(limit) || limit < 1) {
@@ -273,7 +292,9 @@ export async function fetchList(
 		(await apiRequest(context, api, { ...request, qs: { ...request.qs, ...qs } }, { itemIndex, settings })).body as IDataObject;
 	if (pagination.style === 'none') {
 		const body = await send({});
-		const records = ((pagination.itemsField ? body[pagination.itemsField] : body) ?? []) as IDataObject[];
+		const found = pagination.itemsField ? body?.[pagination.itemsField] : body;
+		// A bare array; an object answer is one record; nothing is no records.
+		const records = (Array.isArray(found) ? found : found && typeof found === 'object' ? [found] : []) as IDataObject[];
 		return limit === undefined ? records : records.slice(0, limit);
 	}
 	if (pagination.style === 'page') {
@@ -312,7 +333,7 @@ function fileNameFromDisposition(header: string | string[] | undefined): string 
 	return /filename=([^;]+)/i.exec(value)?.[1]?.trim() || undefined;
 }
 
-function requestTools(context: IExecuteFunctions, itemIndex: number): RequestTools {
+export function requestTools(context: IExecuteFunctions, itemIndex: number): RequestTools {
 	return {
 		binary: async (propertyName) => {
 			const meta = context.helpers.assertBinaryData(itemIndex, propertyName);
@@ -326,9 +347,12 @@ function requestTools(context: IExecuteFunctions, itemIndex: number): RequestToo
 async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>): Promise<INodeExecutionData[]> {
 	const { context, api, itemIndex, settings, input } = run;
 	const shape = (value: unknown) => toArray(op.output ? op.output(value, input) : (value as IDataObject));
-	if (op.run) return toArray(await op.run(run)).map((json) => ({ json }));
+	if (op.run) {
+		const result = await op.run(run);
+		return result instanceof FileResult ? [await binaryItem(context, input, result)] : toArray(result).map((json) => ({ json }));
+	}
 	if (op.list) {
-		const limit = readLimit(context, itemIndex);
+		const limit = listLimit(context, itemIndex);
 		const records = await fetchList(context, api, op.list(input), { limit, itemIndex, settings });
 		return records.flatMap(shape).map((json) => ({ json }));
 	}
@@ -336,11 +360,16 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	const spec = await op.request(input, requestTools(context, itemIndex));
 	const response = await apiRequest(context, api, { ...spec, binary: spec.binary || !!op.download }, { itemIndex, settings });
 	if (!op.download) return shape(response.body).map((json) => ({ json }));
-	const property = ((input as IDataObject).binaryPropertyName as string | undefined) || 'data';
 	const contentType = String(response.headers['content-type'] ?? op.download.mimeType ?? 'application/octet-stream').split(';')[0];
 	const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? op.download.fileName(input);
-	const binary = await context.helpers.prepareBinaryData(response.body as Buffer, fileName, contentType);
-	return [{ json: { fileName: binary.fileName, mimeType: binary.mimeType, fileSize: binary.fileSize }, binary: { [property]: binary } }];
+	return [await binaryItem(context, input, new FileResult(response.body as Buffer, fileName, contentType))];
+}
+
+/** A file as an item: binary data in the `binaryPropertyName` property (default `data`), its facts as JSON. */
+async function binaryItem(context: IExecuteFunctions, input: unknown, file: FileResult): Promise<INodeExecutionData> {
+	const property = ((input as IDataObject).binaryPropertyName as string | undefined) || 'data';
+	const binary = await context.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+	return { json: { ...file.json, fileName: binary.fileName, mimeType: binary.mimeType, fileSize: binary.fileSize }, binary: { [property]: binary } };
 }
 
 /** Sends many items' ids in chunks; every item gets its own result (or its own error). */
