@@ -112,6 +112,8 @@ export interface OperationDescriptor<TInput = any> {
 	 * Limit (read them with `listLimit`) and `run` decides how to page. A `FileResult` becomes binary data.
 	 */
 	run?: (run: OperationRun<TInput>) => Promise<IDataObject | IDataObject[] | FileResult>;
+	/** Custom code whose answer carries several files or JSON next to files: returns whole items (JSON and binary). */
+	execute?: (run: OperationRun<TInput>) => Promise<INodeExecutionData[]>;
 	/** Shapes the answer; defaults to the answer itself (one item, or one per list record). */
 	output?: (body: any, input: TInput) => IDataObject | IDataObject[];
 }
@@ -347,6 +349,7 @@ export function requestTools(context: IExecuteFunctions, itemIndex: number): Req
 async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>): Promise<INodeExecutionData[]> {
 	const { context, api, itemIndex, settings, input } = run;
 	const shape = (value: unknown) => toArray(op.output ? op.output(value, input) : (value as IDataObject));
+	if (op.execute) return await op.execute(run);
 	if (op.run) {
 		const result = await op.run(run);
 		return result instanceof FileResult ? [await binaryItem(context, input, result)] : toArray(result).map((json) => ({ json }));
