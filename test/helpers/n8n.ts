@@ -98,7 +98,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const auth = this.type(typeName).authenticate;
-		if (!auth || typeof auth === 'function') return requestOptions;
+		if (!auth) return requestOptions;
+		// A function authenticate (headers that depend on which fields are filled) is called as n8n calls it.
+		if (typeof auth === 'function') return await auth(credentials, requestOptions);
 		const resolve = (value: unknown) =>
 			String(value).replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
 		const headers = Object.fromEntries(Object.entries(auth.properties.headers ?? {}).map(([k, v]) => [k, resolve(v)]));
