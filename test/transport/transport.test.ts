@@ -127,6 +127,45 @@ describe('descriptor features', () => {
 	});
 });
 
+describe('every failed write says whether it was applied', () => {
+	const book = { resource: 'invoice', operation: 'book', requestOptions: { maxAttempts: 2, maxTotalWaitSeconds: 5, timeoutSeconds: 5 } };
+	afterEach(() => sandbox.faults.clear());
+
+	it('rate limited until the attempts ran out: known not applied', async () => {
+		sandbox.faults.add({ kind: 'status503', times: 2, retryAfterSeconds: 0, match: { path: '/invoices/:ids/book' } });
+		const { error } = await runNode(staticNode(), { ...book, id: '3' });
+		expect(error?.description).toMatch(/Gave up after 2 attempts.*Outcome known: Demo did not apply this POST/);
+		expect(error?.context?.outcome).toBe('notApplied');
+	});
+
+	it('refused in the envelope (HTTP 200, success false): known not applied', async () => {
+		const { error } = await runNode(staticNode(), { ...book, id: '999' });
+		expect(error?.message).toBe('Demo: Invoice 999 not found [404]');
+		expect(error?.context?.outcome).toBe('notApplied');
+	});
+
+	it('a 500 to a write without an idempotency key: unknown, and not repeated', async () => {
+		sandbox.faults.add({ kind: 'status500', match: { path: '/invoices/:ids/book' } });
+		const { error } = await runNode(staticNode(), { ...book, id: '3' });
+		expect(error?.description).toMatch(/OUTCOME UNKNOWN: Demo may or may not have applied this POST/);
+		expect(error?.context?.outcome).toBe('unknown');
+		expect(sandbox.requests.filter((r) => r.path.includes('/book'))).toHaveLength(1);
+	});
+
+	it('an idempotent write that got a 502 and then ran out of attempts on 503s: still unknown', async () => {
+		sandbox.faults.add({ kind: 'status502', match: { method: 'POST', path: '/invoices' } });
+		sandbox.faults.add({ kind: 'status503', retryAfterSeconds: 0, match: { method: 'POST', path: '/invoices' } });
+		const { error } = await runNode(staticNode(), { resource: 'invoice', operation: 'create', attachment: '', requestOptions: book.requestOptions });
+		expect(error?.context?.outcome).toBe('unknown');
+	});
+
+	it('a failed read says nothing about an outcome', async () => {
+		const { error } = await runNode(staticNode('wrong-token-789'), { resource: 'invoice', operation: 'search', returnAll: true });
+		expect(error?.context?.outcome).toBeUndefined();
+		expect(error?.description).not.toMatch(/outcome/i);
+	});
+});
+
 describe('binary input', () => {
 	it('an upload reads the input item\'s binary property and sends it base64-encoded', async () => {
 		const before = sandbox.stats.creates.length;

@@ -13,13 +13,28 @@ export interface ApiErrorDetails {
 	vendorError?: VendorError;
 	requestId?: string;
 	itemIndex?: number;
-	/** Extra sentence for the user, e.g. whether the outcome of a write is known. */
+	/** Extra sentence for the user, e.g. how many attempts were made. */
 	hint?: string;
+	/**
+	 * For writes: whether the vendor may have applied the change. 'notApplied' = it certainly did not (refused,
+	 * never reached it, rate limited); 'unknown' = it may have. Stated in the description and in `context.outcome`.
+	 */
+	outcome?: WriteOutcome;
 	method?: string;
 	path?: string;
 }
 
+export type WriteOutcome = 'notApplied' | 'unknown';
+
 const REDACTED = '[redacted]';
+
+function outcomeSentence(vendor: string, outcome: WriteOutcome | undefined, method: string | undefined): string | undefined {
+	if (outcome === 'notApplied') return `Outcome known: ${vendor} did not apply this ${method ?? 'request'}; it is safe to run it again`;
+	if (outcome === 'unknown') {
+		return `OUTCOME UNKNOWN: ${vendor} may or may not have applied this ${method ?? 'request'}. It was not repeated because that could apply it twice; check in ${vendor} before running it again`;
+	}
+	return undefined;
+}
 
 /**
  * Replaces every known secret value in a text. Secrets are the credential's password-like fields
@@ -39,7 +54,7 @@ export function buildApiError(
 	details: ApiErrorDetails,
 	secrets: readonly string[],
 ): NodeApiError {
-	const { vendor, status, vendorError, requestId, itemIndex, hint } = details;
+	const { vendor, status, vendorError, requestId, itemIndex, hint, outcome } = details;
 	const vendorMessage = vendorError?.message?.trim() || defaultMessage(status);
 	const message = redactSecrets(
 		`${vendor}: ${vendorMessage}${vendorError?.code ? ` [${vendorError.code}]` : ''}`,
@@ -51,7 +66,10 @@ export function buildApiError(
 		requestId ? `request id ${requestId}` : undefined,
 		itemIndex !== undefined ? `item ${itemIndex}` : undefined,
 	].filter(Boolean);
-	const description = redactSecrets([facts.join(' · '), hint].filter(Boolean).join('. '), secrets);
+	const description = redactSecrets(
+		[facts.join(' · '), hint, outcomeSentence(vendor, outcome, details.method)].filter(Boolean).join('. '),
+		secrets,
+	);
 	const errorResponse: IDataObject = {
 		vendor,
 		httpCode: status !== undefined ? String(status) : undefined,
@@ -68,6 +86,7 @@ export function buildApiError(
 	// NodeApiError swaps in generic texts for well-known status codes; keep the vendor's own words.
 	error.message = message;
 	error.description = description;
+	if (outcome) error.context.outcome = outcome;
 	return error;
 }
 

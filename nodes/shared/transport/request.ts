@@ -9,7 +9,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { buildApiError, type VendorError } from './errors';
+import { buildApiError, type VendorError, type WriteOutcome } from './errors';
 import {
 	classifyTransportError,
 	DEFAULT_RETRY_POLICY,
@@ -120,8 +120,14 @@ async function sendWithRetries(
 	const budget = new RetryBudget(settings.retry);
 	let reauthenticated = false;
 	const where = { method: spec.method, path: spec.path, itemIndex };
-	const fail = (status: number | undefined, vendorError: VendorError | undefined, requestId?: string, hint?: string) =>
-		buildApiError(node, { vendor: api.vendor, status, vendorError, requestId, hint, ...where }, ctx.secrets());
+	const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(spec.method);
+	// Set once an attempt of a write may have reached the vendor's application (dropped after sending, 5xx,
+	// timeout): from then on a failure cannot say "not applied", even if a later attempt was refused.
+	let mayHaveApplied = false;
+	const outcomeOf = (certainlyNotApplied: boolean): WriteOutcome | undefined =>
+		!isWrite ? undefined : certainlyNotApplied && !mayHaveApplied ? 'notApplied' : 'unknown';
+	const fail = (status: number | undefined, vendorError: VendorError | undefined, requestId?: string, hint?: string, outcome?: WriteOutcome) =>
+		buildApiError(node, { vendor: api.vendor, status, vendorError, requestId, hint, outcome, ...where }, ctx.secrets());
 
 	for (;;) {
 		budget.attempt++;
@@ -142,14 +148,14 @@ async function sendWithRetries(
 			});
 		} catch (error) {
 			const { failure, code } = classifyTransportError(error);
-			if (failure === 'other') throw fail(undefined, { message: describeUnexpected(error) });
+			if (failure === 'other') throw fail(undefined, { message: describeUnexpected(error) }, undefined, undefined, outcomeOf(false));
+			if (failure === 'maybeSent') mayHaveApplied = true;
 			if (failure === 'maybeSent' && !idempotent) {
-				throw fail(undefined, { message: `the connection failed after the request was sent (${code})` }, undefined,
-					`OUTCOME UNKNOWN: ${api.vendor} may or may not have applied this ${spec.method}. It was not retried because repeating it could apply it twice; check in ${api.vendor} before running it again`);
+				throw fail(undefined, { message: `the connection failed after the request was sent (${code})` }, undefined, undefined, 'unknown');
 			}
 			if (await budget.waitBeforeRetry()) continue;
 			throw fail(undefined, { message: `no answer after ${budget.attempt} attempts (${code})` }, undefined,
-				failure === 'notSent' ? 'The request never reached the server, so nothing was changed' : undefined);
+				failure === 'notSent' ? 'The request never reached the server' : undefined, outcomeOf(failure === 'notSent'));
 		}
 
 		const requestId = header(response.headers, api.requestIdHeader);
@@ -164,19 +170,21 @@ async function sendWithRetries(
 		}
 		const verdict = judgeStatus(status, idempotent, header(response.headers, 'retry-after'));
 		if (verdict.kind === 'retry') {
+			if (verdict.mayHaveApplied) mayHaveApplied = true;
 			if (await budget.waitBeforeRetry(verdict.retryAfterMs)) continue;
-			throw fail(status, api.parseError(errorBody(response.body)), requestId, `Gave up after ${budget.attempt} attempts and ${Math.round(budget.waitedMs / 1000)} s of waiting`);
+			throw fail(status, api.parseError(errorBody(response.body)), requestId,
+				`Gave up after ${budget.attempt} attempts and ${Math.round(budget.waitedMs / 1000)} s of waiting`, outcomeOf(!verdict.mayHaveApplied));
 		}
 		if (verdict.kind === 'outcomeUnknown') {
-			throw fail(status, api.parseError(errorBody(response.body)), requestId,
-				`OUTCOME UNKNOWN: ${api.vendor} answered ${status} to a ${spec.method}, which may or may not have been applied. It was not retried because repeating it could apply it twice; check in ${api.vendor} before running it again`);
+			throw fail(status, api.parseError(errorBody(response.body)), requestId, `${api.vendor} answered ${status}`, 'unknown');
 		}
-		if (status >= 400) throw fail(status, api.parseError(errorBody(response.body)), requestId);
+		// A refusal (4xx) is "not applied" unless an earlier attempt may have gone through.
+		if (status >= 400) throw fail(status, api.parseError(errorBody(response.body)), requestId, undefined, outcomeOf(status < 500));
 		transportStats.retries += budget.retries;
 		const body = checkBody(response, spec, fail, requestId);
 		if (!api.unwrap || spec.binary) return { ...response, body };
 		const unwrapped = api.unwrap(body);
-		if ('error' in unwrapped) throw fail(status, unwrapped.error, requestId);
+		if ('error' in unwrapped) throw fail(status, unwrapped.error, requestId, undefined, outcomeOf(true));
 		return { ...response, body: unwrapped.data };
 	}
 }

@@ -23,7 +23,8 @@ const UNCERTAIN_STATUSES = new Set([500, 502, 504]);
 
 export type AttemptVerdict =
 	| { kind: 'done' }
-	| { kind: 'retry'; retryAfterMs?: number }
+	/** mayHaveApplied: the server may have acted (a 5xx other than 503) before this idempotent request is repeated. */
+	| { kind: 'retry'; retryAfterMs?: number; mayHaveApplied?: boolean }
 	| { kind: 'outcomeUnknown' };
 
 export function judgeStatus(
@@ -34,7 +35,7 @@ export function judgeStatus(
 	if (NOT_PROCESSED_STATUSES.has(status)) {
 		return { kind: 'retry', retryAfterMs: parseRetryAfter(retryAfterHeader) };
 	}
-	if (UNCERTAIN_STATUSES.has(status)) return idempotent ? { kind: 'retry' } : { kind: 'outcomeUnknown' };
+	if (UNCERTAIN_STATUSES.has(status)) return idempotent ? { kind: 'retry', mayHaveApplied: true } : { kind: 'outcomeUnknown' };
 	return { kind: 'done' };
 }
 
