@@ -444,8 +444,10 @@ export async function executeOperations(
 		const result = results.get(itemIndex);
 		if (result instanceof Error) {
 			if (!context.continueOnFail()) throw asNodeError(context, result, itemIndex);
-			const description = (result as { description?: string }).description;
-			output.push({ json: { error: result.message, ...(description ? { errorDetails: description } : {}) }, pairedItem: { item: itemIndex } });
+			const { description, context: errorContext } = result as { description?: string; context?: IDataObject };
+			// outcome ('notApplied' | 'unknown', failed writes only) lets a workflow route safe retries on its own.
+			const outcome = errorContext?.outcome;
+			output.push({ json: { error: result.message, ...(description ? { errorDetails: description } : {}), ...(outcome ? { outcome } : {}) }, pairedItem: { item: itemIndex } });
 			continue;
 		}
 		for (const item of result ?? []) output.push({ ...item, pairedItem: { item: itemIndex } });

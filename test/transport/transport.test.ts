@@ -159,6 +159,12 @@ describe('every failed write says whether it was applied', () => {
 		expect(error?.context?.outcome).toBe('unknown');
 	});
 
+	it('with Continue On Fail the error item carries the outcome, so a workflow can route on it', async () => {
+		sandbox.faults.add({ kind: 'status500', match: { path: '/invoices/:ids/book' } });
+		const { json } = await runNode(staticNode(), { ...book, id: '={{ $json.id }}' }, { continueOnFail: true, input: [{ id: '1' }, { id: '999' }] });
+		expect(json.map((item) => item.outcome)).toEqual(['unknown', 'notApplied']);
+	});
+
 	it('a failed read says nothing about an outcome', async () => {
 		const { error } = await runNode(staticNode('wrong-token-789'), { resource: 'invoice', operation: 'search', returnAll: true });
 		expect(error?.context?.outcome).toBeUndefined();
