@@ -1,0 +1,53 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+/** Empty strings from the UI mean "not given". */
+const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
+export const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.optional());
+
+export function compact<T extends IDataObject>(object: T): T {
+	return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}
+
+export const requiredText = z.string({ required_error: 'is required' }).trim().min(1, 'is required');
+export const optionalText = optional(z.string().trim());
+export const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a file ID (UUID)');
+export const email = z.string().trim().regex(/^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/, 'must be an e-mail address');
+
+/** A JSON parameter: an object typed in the editor (as text) or handed over by an expression. */
+export const jsonObject = z.preprocess((value, ctx) => {
+	if (value === undefined || value === null || value === '') return {};
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
+		return z.NEVER;
+	}
+}, z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }));
+
+export const stringProperty = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	...extra,
+});
+
+export const jsonProperty = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'json',
+	default: '{}',
+	description,
+});
+
+/** `isHashed` (documented on generator and render endpoints): the answer also carries the hash of the result file. */
+export const isHashedProperty: INodeProperties = {
+	displayName: 'Add Hash of Result',
+	name: 'isHashed',
+	type: 'boolean',
+	default: false,
+	description: 'Whether Semansys adds the hash of the produced file to the answer (isHashed)',
+};

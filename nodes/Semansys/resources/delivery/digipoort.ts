@@ -1,0 +1,25 @@
+import { compact } from '../../fields';
+import { semansysOperation } from '../../operation';
+import { deliveryFields, deliveryProperties, reportFile } from './fields';
+
+export const deliverDigipoort = semansysOperation({
+	value: 'digipoort',
+	name: 'Deliver to Digipoort',
+	action: 'Deliver a report to Digipoort',
+	description: 'Deliver a report (e.g. a Jaarrekening to the KvK) through Digipoort; the answer is the delivery receipt',
+	endpoint: { method: 'POST', path: '/delivery/digipoort', confirmed: true },
+	files: [reportFile],
+	properties: deliveryProperties('Jaarrekening', 'KvK'),
+	fields: deliveryFields,
+	request: (input, files) => ({
+		body: compact({
+			certificateId: input.certificateId,
+			fileName: input.fileName ?? files.report.fileName,
+			content: files.report.value,
+			identifier: input.identifier,
+			messageType: input.messageType,
+			nameOfStakeholder: input.nameOfStakeholder,
+			typeOfSender: input.typeOfSender,
+		}),
+	}),
+});
