@@ -2,6 +2,7 @@ import type { IDataObject, INodeCredentialDescription, INodeProperties } from 'n
 import { z } from 'zod';
 
 import { TNI_LOGIN_CREDENTIAL, TNI_TOKEN_CREDENTIAL } from './api';
+import type { RecordKey } from './helpers';
 
 /** Empty strings and 0 from the UI mean "not given". */
 const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -60,6 +61,9 @@ export const invoiceLocator: INodeProperties = {
 		},
 	],
 };
+
+/** The invoice of an operation on one invoice (see `onRecord`). */
+export const invoiceKey: RecordKey = { property: invoiceLocator, schema: recordId };
 
 /** Both nodes offer the two credentials; the Authentication parameter picks one. */
 export const tniCredentials: INodeCredentialDescription[] = [

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { OperationRun } from '../shared/operations';
+import type { OperationDescriptor, OperationRun } from '../shared/operations';
 import { apiRequest, type RequestSpec } from '../shared/transport/request';
 
-/** Helpers for operations with their own `run` (read-then-write updates, lookups, whole-list answers). */
+/** Helpers of the operations: one request of a `run`, answer shaping, and operations on one record by id. */
 
 /** Sends one request for the operation's item and returns the answer (envelope already unwrapped). */
 export async function send(run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {
@@ -26,36 +26,58 @@ export function pick(record: unknown, fields: readonly string[]): IDataObject {
 	return Object.fromEntries(fields.filter((f) => source[f] !== undefined && source[f] !== null).map((f) => [f, source[f]]));
 }
 
-/**
- * Return All / Limit for endpoints that answer the whole list as a bare array (no paging): the node
- * keeps the first `limit` records. Same names and texts as the paginated lists.
- */
-export const wholeListProperties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
+/** The id parameter of a record: its UI property (its name is the input field) and its check. */
+export interface RecordKey {
+	property: INodeProperties;
+	schema: z.ZodTypeAny;
+}
 
-export const wholeListSchema = {
-	returnAll: z.boolean().default(false),
-	limit: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
-};
+export interface RecordOperationSpec<T extends z.ZodRawShape> {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** Parameters besides the id, checked by `shape`. */
+	properties?: INodeProperties[];
+	shape?: T;
+	/** The request for one id, or for comma-separated ids with Batch Items. */
+	request: (id: string, input: z.infer<z.ZodObject<T>>) => RequestSpec;
+	/** The item for one id; defaults to the answer itself. */
+	output?: (answer: unknown, id: string, input: z.infer<z.ZodObject<T>>) => IDataObject;
+	/** The endpoint takes comma-separated ids (`/invoice/1,2,3/book`): offers Batch Items, each id gets `result`. */
+	batch?: { maxIds: number; result: (id: string) => IDataObject };
+}
 
-/** The records of a bare-array answer (an object answer is one record), cut to the limit. */
-export function wholeListOutput(body: unknown, input: { returnAll: boolean; limit?: number }): IDataObject[] {
-	const records = Array.isArray(body) ? (body as IDataObject[]) : body && typeof body === 'object' ? [body as IDataObject] : [];
-	return input.returnAll ? records : records.slice(0, input.limit ?? 50);
+/** One operation on one record given by id (an invoice, a profile, an integration type, ...). */
+export function onRecord<T extends z.ZodRawShape = Record<string, never>>(key: RecordKey, spec: RecordOperationSpec<T>): OperationDescriptor {
+	const idName = key.property.name;
+	const split = (input: IDataObject) => {
+		const { [idName]: id, ...rest } = input;
+		return { id: String(id), rest: rest as z.infer<z.ZodObject<T>> };
+	};
+	const { output, batch } = spec;
+	return {
+		value: spec.value,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		properties: [key.property, ...(spec.properties ?? [])],
+		schema: z.object({ [idName]: key.schema, ...spec.shape }),
+		request: (input: IDataObject) => {
+			const { id, rest } = split(input);
+			return spec.request(id, rest);
+		},
+		output: output
+			? (answer: unknown, input: IDataObject) => {
+					const { id, rest } = split(input);
+					return output(answer, id, rest);
+				}
+			: undefined,
+		batch: batch && {
+			id: (input: IDataObject) => split(input).id,
+			maxIds: batch.maxIds,
+			request: (ids: string[], input: IDataObject) => spec.request(ids.join(','), split(input).rest),
+			resultFor: (_answer: unknown, id: string) => batch.result(id),
+		},
+	};
 }

@@ -1,17 +1,11 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni();
 let profile: number;
 
-beforeAll(async () => {
-	f = await startTni();
+beforeAll(() => {
 	const company = f.sandbox.companyIds[0];
 	profile = [...f.sandbox.state.profiles.values()].find((p) => p.companyId === company && p.fields.default)!.id;
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 const op = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'addressVerification', operation, ...extra });

@@ -1,9 +1,8 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni({ seedInvoices: 40 });
 
-beforeAll(async () => {
-	f = await startTni({ seedInvoices: 40 });
+beforeAll(() => {
 	const company = f.sandbox.companyIds[0];
 	const first = <T extends { companyId: number; id: number }>(map: Map<number, T>) => [...map.values()].find((r) => r.companyId === company)!.id;
 	const other = f.sandbox.control.createCustomer({ companyname: 'Groothandel De Vries' });
@@ -11,11 +10,6 @@ beforeAll(async () => {
 		receiver: Number(other.id),
 		lines: [{ description: 'Big order', quantity: 1, price: 99999, vat: first(f.sandbox.state.vatCodes), ledger: first(f.sandbox.state.ledgerNumbers) }],
 	});
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 describe('TheNextInvoice analytics and prognosis', () => {
@@ -25,7 +19,8 @@ describe('TheNextInvoice analytics and prognosis', () => {
 		expect(f.apiCalls()).toEqual(['GET /analytics/turnover/month']);
 		expect(month.json).toHaveLength(12);
 		expect(month.json[0]).toEqual({ period: expect.stringMatching(/^[A-Z][a-z]{2} \d{4}$/), turnover: expect.any(Number) });
-		expect(month.json.at(-1)!.turnover as number).toBeGreaterThan(99999);
+		// The big order is sent today; seeded invoices of this month add to it (there may be none on the 1st).
+		expect(month.json.at(-1)!.turnover as number).toBeGreaterThanOrEqual(99999);
 
 		const year = await f.run({ resource: 'analytics', operation: 'getTurnover', interval: 'year' });
 		expect(f.lastRequest()!.path).toBe('/api/v1/analytics/turnover/year');

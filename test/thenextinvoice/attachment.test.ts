@@ -1,18 +1,9 @@
 import { createAttachment, updateAttachment } from '../../nodes/TheNextInvoice/resources/attachment/operations';
 import type { OperationDescriptor, RequestTools } from '../../nodes/shared/operations';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
-
-beforeAll(async () => {
-	f = await startTni();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+const f = useTni();
 
 const op = (operation: string, parameters: Record<string, unknown> = {}) => f.run({ resource: 'attachment', operation, ...parameters } as never);
 

@@ -1,12 +1,6 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
-
-beforeAll(async () => {
-	f = await startTni();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => f.sandbox.clearRequests());
+const f = useTni();
 
 describe('TheNextInvoice company', () => {
 	it('lists the companies the user has access to, or the first ones with Limit', async () => {

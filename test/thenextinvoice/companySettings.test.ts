@@ -3,19 +3,13 @@ import { uploadTerms } from '../../nodes/TheNextInvoice/resources/companySetting
 import type { RequestTools } from '../../nodes/shared/operations';
 import { parseMultipart } from '../sandbox/framework';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni();
 let company: number;
 
-beforeAll(async () => {
-	f = await startTni();
+beforeAll(() => {
 	company = f.sandbox.companyIds[0];
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 const settings = () => f.sandbox.state.settings.get(company)!;

@@ -1,15 +1,6 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
-
-beforeAll(async () => {
-	f = await startTni();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+const f = useTni();
 
 const op = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'companyUser', operation, ...extra });
 

@@ -1,18 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { idLocator, startTni, type TniFixture } from './setup';
+import { idLocator, useTni } from './setup';
 
-let f: TniFixture;
 const SEEDED = 230;
-
-beforeAll(async () => {
-	f = await startTni({ seedCustomers: SEEDED });
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+const f = useTni({ seedCustomers: SEEDED });
 
 const customerParams = (extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'customer',

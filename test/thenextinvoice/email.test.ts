@@ -1,16 +1,10 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni, type TniFixture } from './setup';
 
-let f: TniFixture;
+const f = useTni();
 let company: number;
 
-beforeAll(async () => {
-	f = await startTni();
+beforeAll(() => {
 	company = f.sandbox.companyIds[0];
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 const op = (operation: string, parameters: Record<string, unknown> = {}, options?: Parameters<TniFixture['run']>[1]) =>

@@ -1,6 +1,6 @@
-import { idLocator, startTni, type TniFixture } from './setup';
+import { idLocator, useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni({ seedInvoices: 130 });
 let company: number;
 let vat: number;
 let ledger: number;
@@ -8,8 +8,7 @@ let profile: number;
 let customer: number;
 let method: number;
 
-beforeAll(async () => {
-	f = await startTni({ seedInvoices: 130 });
+beforeAll(() => {
 	company = f.sandbox.companyIds[0];
 	const first = <T extends { companyId: number; id: number }>(map: Map<number, T>) => [...map.values()].find((r) => r.companyId === company)!.id;
 	vat = first(f.sandbox.state.vatCodes);
@@ -17,11 +16,6 @@ beforeAll(async () => {
 	profile = first(f.sandbox.state.profiles);
 	method = first(f.sandbox.state.paymentMethods);
 	customer = Number(f.sandbox.control.createCustomer({ companyname: 'Bakkerij Jansen' }).id);
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 const draft = (extra: Record<string, unknown> = {}) => ({

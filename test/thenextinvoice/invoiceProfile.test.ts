@@ -3,23 +3,17 @@ import { multipartFile, parseDataUri } from '../../nodes/TheNextInvoice/resource
 import { runNode } from '../helpers/n8n';
 import { parseMultipart } from '../sandbox/framework/multipart';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
-import { quickRetries, startTni, type TniFixture } from './setup';
+import { quickRetries, useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni();
 let company: number;
 let defaultProfile: number;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-beforeAll(async () => {
-	f = await startTni();
+beforeAll(() => {
 	company = f.sandbox.companyIds[0];
 	defaultProfile = [...f.sandbox.state.profiles.values()].find((p) => p.companyId === company && p.fields.default)!.id;
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 const op = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'invoiceProfile', operation, ...extra });
@@ -172,14 +166,19 @@ describe('TheNextInvoice invoice profile', () => {
 		expect(sent.status).toBe(200);
 
 		f.sandbox.clearRequests();
-		const auto = await f.run(op('downloadLogo', { profileId: String(id), type: 'auto' }));
+		const auto = await f.run(op('downloadLogo', { profileId: String(id), type: 'auto', binaryPropertyName: 'logo' }));
 		expect(auto.error).toBeUndefined();
 		expect(f.apiCalls()).toEqual([`GET /settings/profile/${id}`, `GET /settings/profile/${id}.png`]);
-		expect(auto.json[0]).toMatchObject({ profileId: id, fileName: `profile-${id}-logo.png`, mimeType: 'image/png', fileSize: PNG.length });
-		expect(Buffer.from(auto.json[0].data as string, 'base64').equals(PNG)).toBe(true);
+		// n8n binary data decoded from the data URI, with the logo's media type and a file name of its type.
+		expect(auto.json[0]).toMatchObject({ profileId: id, fileName: `profile-${id}-logo.png`, mimeType: 'image/png' });
+		expect(auto.json[0].data).toBeUndefined();
+		const logo = auto.items[0].binary!.logo;
+		expect(logo).toMatchObject({ fileName: `profile-${id}-logo.png`, mimeType: 'image/png', fileExtension: 'png' });
+		expect(Buffer.from(logo.data, 'base64').equals(PNG)).toBe(true);
 
 		const typed = await f.run(op('downloadLogo', { profileId: String(id), type: 'png' }));
-		expect(typed.json[0]).toMatchObject({ mimeType: 'image/png', fileSize: PNG.length });
+		expect(typed.items[0].binary!.data).toMatchObject({ mimeType: 'image/png', fileName: `profile-${id}-logo.png` });
+		expect(Buffer.from(typed.items[0].binary!.data.data, 'base64').equals(PNG)).toBe(true);
 
 		const removed = await f.run(op('deleteLogo', { profileId: String(id) }));
 		expect(removed.json[0]).toEqual({ profileId: id, logoDeleted: true });

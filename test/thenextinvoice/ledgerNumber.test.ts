@@ -1,14 +1,11 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni();
 let company: number;
 
-beforeAll(async () => {
-	f = await startTni();
+beforeAll(() => {
 	company = f.sandbox.companyIds[0];
 });
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => f.sandbox.clearRequests());
 
 const ledgersOfCompany = () => [...f.sandbox.state.ledgerNumbers.values()].filter((l) => l.companyId === company);
 

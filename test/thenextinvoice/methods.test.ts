@@ -1,11 +1,7 @@
 import { loadOptions } from '../helpers/n8n';
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
-beforeAll(async () => {
-	f = await startTni({ seedInvoices: 120, seedCustomers: 120 });
-});
-afterAll(async () => await f.sandbox.close());
+const f = useTni({ seedInvoices: 120, seedCustomers: 120 });
 
 const ofFirstCompany = <T extends { companyId: number }>(map: Map<number, T>) => [...map.values()].filter((r) => r.companyId === f.sandbox.companyIds[0]);
 

@@ -1,15 +1,6 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
-
-beforeAll(async () => {
-	f = await startTni();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+const f = useTni();
 
 describe('TheNextInvoice notification', () => {
 	it('lists the notifications (all, or up to a limit) and dismisses them all', async () => {

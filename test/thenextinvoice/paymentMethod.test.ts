@@ -1,12 +1,6 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
-
-beforeAll(async () => {
-	f = await startTni();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => f.sandbox.clearRequests());
+const f = useTni();
 
 describe('TheNextInvoice payment method', () => {
 	it('creates, lists, renames and deletes (DELETE ?id=) a payment method', async () => {

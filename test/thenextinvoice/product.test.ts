@@ -1,21 +1,15 @@
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
+const SEEDED = 250;
+const f = useTni({ seedProducts: SEEDED });
 let vat: number;
 let ledger: number;
-const SEEDED = 250;
 
-beforeAll(async () => {
-	f = await startTni({ seedProducts: SEEDED });
+beforeAll(() => {
 	const company = f.sandbox.companyIds[0];
 	const first = <T extends { companyId: number; id: number }>(map: Map<number, T>) => [...map.values()].find((r) => r.companyId === company)!.id;
 	vat = first(f.sandbox.state.vatCodes);
 	ledger = first(f.sandbox.state.ledgerNumbers);
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 const body = () => f.lastRequest()!.body as Record<string, unknown>;

@@ -1,11 +1,10 @@
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni({ seedInvoices: 105 });
 let batchIds: number[];
 
 beforeAll(async () => {
-	f = await startTni({ seedInvoices: 105 });
 	const client = tniClient(f.sandbox);
 	const invoices = [...f.sandbox.state.invoices.values()].filter((i) => i.companyId === f.sandbox.companyIds[0]).map((i) => i.id);
 	batchIds = [];
@@ -15,11 +14,6 @@ beforeAll(async () => {
 		if (answer.status !== 200) throw new Error(JSON.stringify(answer.data));
 		batchIds.push(answer.data.data.id as number);
 	}
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
 });
 
 const op = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'sepaBatch', operation, ...extra });

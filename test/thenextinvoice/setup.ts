@@ -46,4 +46,21 @@ export async function startTni(options: TheNextInvoiceSandboxOptions = {}): Prom
 	};
 }
 
+/**
+ * One sandbox for a test file: started before all tests, closed after them; before each test its fault switches
+ * and recorded requests are cleared. The fixture is filled in when the sandbox has started.
+ */
+export function useTni(options: TheNextInvoiceSandboxOptions = {}): TniFixture {
+	const fixture = {} as TniFixture;
+	beforeAll(async () => {
+		Object.assign(fixture, await startTni(options));
+	});
+	afterAll(async () => await fixture.sandbox?.close());
+	beforeEach(() => {
+		fixture.sandbox.faults.clear();
+		fixture.sandbox.clearRequests();
+	});
+	return fixture;
+}
+
 export const idLocator = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });

@@ -2,15 +2,13 @@ import { TheNextInvoiceApi } from '../../credentials/TheNextInvoiceApi.credentia
 import { TheNextInvoiceLoginApi } from '../../credentials/TheNextInvoiceLoginApi.credentials';
 import { TheNextInvoiceTrigger } from '../../nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
 import { pollTrigger, type NodeUnderTest } from '../helpers/n8n';
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
+const f = useTni({ seedInvoices: 12 });
 let trigger: NodeUnderTest;
-beforeAll(async () => {
-	f = await startTni({ seedInvoices: 12 });
+beforeAll(() => {
 	trigger = { ...f.node, nodeType: new TheNextInvoiceTrigger(), typeName: 'theNextInvoiceTrigger', credentialTypes: [new TheNextInvoiceApi(), new TheNextInvoiceLoginApi()] };
 });
-afterAll(async () => await f.sandbox.close());
 
 const poll = (event: string, staticData?: Record<string, unknown>, mode: 'trigger' | 'manual' = 'trigger') =>
 	pollTrigger(trigger, { authentication: 'apiToken', event }, { staticData: staticData as never, mode });

@@ -1,16 +1,7 @@
 import { totpCode } from '../sandbox/thenextinvoice';
-import { startTni, type TniFixture } from './setup';
+import { useTni } from './setup';
 
-let f: TniFixture;
-
-beforeAll(async () => {
-	f = await startTni();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+const f = useTni();
 
 const op = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'twoFactor', operation, ...extra });
 

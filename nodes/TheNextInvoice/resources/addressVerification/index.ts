@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { OperationDescriptor, OperationRun, ResourceDescriptor } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
 import { idProperty, recordId } from '../../fields';
-import { asNodeError, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
+import { asNodeError, send } from '../invoiceProfile/common';
 
 const PATH = '/settings/verification';
 
@@ -27,15 +27,14 @@ async function sendOnce(run: OperationRun<unknown>, spec: RequestSpec): Promise<
 
 const verificationIdProperty = idProperty('Verification ID', 'verificationId', 'ID of the verification (see Get Many), not the profile ID');
 
-const listVerifications: OperationDescriptor<{ returnAll: boolean; limit?: number }> = {
+const listVerifications: OperationDescriptor = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many address verifications',
 	description: 'Status of the postal address verifications of the profiles (pending, sent, verified, invalid)',
-	properties: wholeListProperties,
-	schema: z.object(wholeListSchema),
-	request: () => ({ method: 'GET', path: PATH }),
-	output: wholeListOutput,
+	properties: [],
+	schema: z.object({}),
+	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
 };
 
 const initiateVerification: OperationDescriptor<{ profileId: string }> = {

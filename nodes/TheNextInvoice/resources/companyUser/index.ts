@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
 import { compact, idProperty, optional, recordId } from '../../fields';
-import { answerFields, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
+import { answerFields } from '../invoiceProfile/common';
 
 const PATH = '/settings/user';
 
@@ -26,10 +26,9 @@ const listUsers: OperationDescriptor = {
 	name: 'Get Many',
 	action: 'Get many company users',
 	description: 'The users with access to the company, with their role',
-	properties: wholeListProperties,
-	schema: z.object(wholeListSchema),
-	request: () => ({ method: 'GET', path: PATH }),
-	output: wholeListOutput,
+	properties: [],
+	schema: z.object({}),
+	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
 };
 
 /** An existing account only needs e-mail and role; a new account also needs password, name and language. */

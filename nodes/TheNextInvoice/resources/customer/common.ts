@@ -1,15 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { OperationRun } from '../../../shared/operations';
+import { fetchList, type OperationRun } from '../../../shared/operations';
 import { apiRequest, type RequestSpec } from '../../../shared/transport/request';
 
 /*
  * Helpers of the customer, product and bookkeeping resources; the generic ones live in ../../helpers.ts.
  */
 
-export { answerFields, pick, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../../helpers';
-import { send, wholeListOutput } from '../../helpers';
+export { answerFields, pick, send } from '../../helpers';
 
 /** Sends one request; a 404 becomes `notFound` instead of an error (for lookups that may find nothing). */
 export async function requestOrNotFound(run: OperationRun<unknown>, spec: RequestSpec, notFound: IDataObject): Promise<IDataObject> {
@@ -29,6 +28,6 @@ export const idOf = (value: unknown) => Number(value);
 
 /** One record of a list endpoint that has no GET-by-id (settings lists), or undefined. */
 export async function findInList(run: OperationRun<unknown>, path: string, id: string): Promise<IDataObject | undefined> {
-	const body = await send(run, { method: 'GET', path });
-	return wholeListOutput(body, { returnAll: true }).find((record) => String(record.id) === id);
+	const records = await fetchList(run.context, run.api, { request: { method: 'GET', path }, pagination: { style: 'none' } }, { itemIndex: run.itemIndex, settings: run.settings });
+	return records.find((record) => String(record.id) === id);
 }

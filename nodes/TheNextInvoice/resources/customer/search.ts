@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { compact, optional } from '../../fields';
-import { wholeListOutput, wholeListProperties, wholeListSchema } from './common';
 
 const termProperty = { displayName: 'Search Term', name: 'term', type: 'string' as const, default: '', description: 'Matches the name or the contact name' };
 
@@ -25,8 +24,7 @@ export const listAllCustomers: OperationDescriptor = {
 	name: 'List All',
 	action: 'List all customers in one request',
 	description: 'All customers in one answer, without paging (GET /customer), optionally matching a search term',
-	properties: [termProperty, ...wholeListProperties],
-	schema: z.object({ term: optional(z.string().trim()), ...wholeListSchema }),
-	request: ({ term }) => ({ method: 'GET', path: '/customer', qs: compact({ term }) }),
-	output: wholeListOutput,
+	properties: [termProperty],
+	schema: z.object({ term: optional(z.string().trim()) }),
+	list: ({ term }) => ({ request: { method: 'GET', path: '/customer', qs: compact({ term }) }, pagination: { style: 'none' } }),
 };

@@ -3,9 +3,9 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
-import type { RequestSpec } from '../../../shared/transport/request';
 import { optional } from '../../fields';
-import { answerFields, asNodeError, jsonObject, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
+import { onRecord, type RecordKey, type RecordOperationSpec } from '../../helpers';
+import { answerFields, asNodeError, jsonObject, send } from '../invoiceProfile/common';
 
 const PATH = '/settings/integrations';
 
@@ -35,29 +35,11 @@ const typeProperty: INodeProperties = {
 	required: true,
 	description: 'The connector',
 };
-const typeSchema = { integrationType: z.enum(TYPES) };
+const typeKey: RecordKey = { property: typeProperty, schema: z.enum(TYPES) };
 
 /** An operation on one integration type; the answer gets the type added. */
-function onIntegration<T extends z.ZodRawShape>(
-	value: string,
-	name: string,
-	action: string,
-	description: string,
-	properties: INodeProperties[],
-	shape: T,
-	request: (type: string, input: z.infer<z.ZodObject<T>>) => RequestSpec,
-): OperationDescriptor {
-	return {
-		value,
-		name,
-		action,
-		description,
-		properties: [typeProperty, ...properties],
-		schema: z.object({ ...typeSchema, ...shape }),
-		request: ({ integrationType, ...rest }) => request(integrationType as string, rest as z.infer<z.ZodObject<T>>),
-		output: (answer, { integrationType }) => ({ integration: integrationType, ...answerFields(answer) }),
-	};
-}
+const onIntegration = <T extends z.ZodRawShape>(spec: Omit<RecordOperationSpec<T>, 'output'>) =>
+	onRecord(typeKey, { ...spec, output: (answer, type) => ({ integration: type, ...answerFields(answer) }) });
 
 const listIntegrations: OperationDescriptor = {
 	value: 'getAll',
@@ -79,14 +61,18 @@ const listIntegrations: OperationDescriptor = {
 			default: '',
 			description: 'Only connectors of this class',
 		},
-		...wholeListProperties,
 	],
-	schema: z.object({ class: optional(z.enum(['bookkeeping', 'crm', 'payment', 'source'])), ...wholeListSchema }),
-	request: (input) => ({ method: 'GET', path: PATH, qs: input.class ? { class: input.class } : undefined }),
-	output: wholeListOutput,
+	schema: z.object({ class: optional(z.enum(['bookkeeping', 'crm', 'payment', 'source'])) }),
+	list: (input) => ({ request: { method: 'GET', path: PATH, qs: input.class ? { class: input.class } : undefined }, pagination: { style: 'none' } }),
 };
 
-const getIntegration = onIntegration('get', 'Get', 'Get an integration', 'The state of one connector (disabled when not configured)', [], {}, (type) => ({ method: 'GET', path: `${PATH}/${type}` }));
+const getIntegration = onIntegration({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an integration',
+	description: 'The state of one connector (disabled when not configured)',
+	request: (type) => ({ method: 'GET', path: `${PATH}/${type}` }),
+});
 
 /** 404 means no bookkeeping integration is active: an answer, not an error. */
 const checkBookkeeping: OperationDescriptor = {
@@ -107,12 +93,12 @@ const checkBookkeeping: OperationDescriptor = {
 };
 
 const connectIntegration: OperationDescriptor = {
-	...onIntegration(
-		'connect',
-		'Connect',
-		'Connect an integration',
-		'Add a connector. OAuth2 connectors (Twinfield, Exact, Xero, Mollie, Visma, Lightspeed) answer with an authorization URL to open in a browser.',
-		[
+	...onIntegration({
+		value: 'connect',
+		name: 'Connect',
+		action: 'Connect an integration',
+		description: 'Add a connector. OAuth2 connectors (Twinfield, Exact, Xero, Mollie, Visma, Lightspeed) answer with an authorization URL to open in a browser.',
+		properties: [
 			{
 				displayName: 'Connection Fields (JSON)',
 				name: 'fields',
@@ -121,9 +107,9 @@ const connectIntegration: OperationDescriptor = {
 				description: 'Fields of the connector, e.g. its API key for credential-based connectors; usually empty for OAuth2 connectors (may hold an "option" object)',
 			},
 		],
-		{ fields: jsonObject },
-		(type, { fields }) => ({ method: 'POST', path: `${PATH}/${type}`, body: Object.keys(fields).length ? (fields as IDataObject) : undefined }),
-	),
+		shape: { fields: jsonObject },
+		request: (type, { fields }) => ({ method: 'POST', path: `${PATH}/${type}`, body: Object.keys(fields).length ? (fields as IDataObject) : undefined }),
+	}),
 	output: (answer, { integrationType }) => {
 		const fields = answerFields(answer);
 		const redirect = typeof fields.redirect === 'string' && fields.redirect ? fields.redirect : undefined;
@@ -131,25 +117,25 @@ const connectIntegration: OperationDescriptor = {
 	},
 };
 
-const completeOAuth = onIntegration(
-	'completeOAuth',
-	'Complete OAuth',
-	'Complete the OAuth authorization of an integration',
-	'Pass the code (and state) the provider sent to its redirect back to TheNextInvoice (GET /callback/{type})',
-	[
+const completeOAuth = onIntegration({
+	value: 'completeOAuth',
+	name: 'Complete OAuth',
+	action: 'Complete the OAuth authorization of an integration',
+	description: 'Pass the code (and state) the provider sent to its redirect back to TheNextInvoice (GET /callback/{type})',
+	properties: [
 		{ displayName: 'Code', name: 'code', type: 'string', typeOptions: { password: true }, default: '', required: true, description: 'OAuth authorization code' },
 		{ displayName: 'State', name: 'state', type: 'string', default: '', description: 'OAuth state, as received' },
 	],
-	{ code: z.string().trim().min(1, 'must not be empty'), state: optional(z.string().trim()) },
-	(type, { code, state }) => ({ method: 'GET', path: `${PATH}/callback/${type}`, qs: { code, ...(state ? { state } : {}) } }),
-);
+	shape: { code: z.string().trim().min(1, 'must not be empty'), state: optional(z.string().trim()) },
+	request: (type, { code, state }) => ({ method: 'GET', path: `${PATH}/callback/${type}`, qs: { code, ...(state ? { state } : {}) } }),
+});
 
-const updateIntegration = onIntegration(
-	'update',
-	'Update',
-	'Update an integration',
-	'Save connector configuration and mappings, e.g. office and ledger / VAT-code mappings for bookkeeping connectors',
-	[
+const updateIntegration = onIntegration({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an integration',
+	description: 'Save connector configuration and mappings, e.g. office and ledger / VAT-code mappings for bookkeeping connectors',
+	properties: [
 		{
 			displayName: 'Configuration (JSON)',
 			name: 'configuration',
@@ -159,14 +145,14 @@ const updateIntegration = onIntegration(
 			description: 'Connector settings, for example {"office": "123", "option": {"ledgernumbers": {"12": "8000"}, "vatcodes": {"3": "VH"}}}',
 		},
 	],
-	{ configuration: jsonObject.refine((value) => Object.keys(value).length > 0, 'add at least one setting') },
-	(type, { configuration }) => ({ method: 'PUT', path: `${PATH}/${type}`, body: configuration as IDataObject }),
-);
+	shape: { configuration: jsonObject.refine((value) => Object.keys(value).length > 0, 'add at least one setting') },
+	request: (type, { configuration }) => ({ method: 'PUT', path: `${PATH}/${type}`, body: configuration as IDataObject }),
+});
 
-const testIntegration = onIntegration('test', 'Test', 'Test an integration', 'Check that the connector works', [], {}, (type) => ({ method: 'GET', path: `${PATH}/${type}/test` }));
+const testIntegration = onIntegration({ value: 'test', name: 'Test', action: 'Test an integration', description: 'Check that the connector works', request: (type) => ({ method: 'GET', path: `${PATH}/${type}/test` }) });
 
 const disconnectIntegration: OperationDescriptor = {
-	...onIntegration('disconnect', 'Disconnect', 'Disconnect an integration', 'Remove the connector', [], {}, (type) => ({ method: 'DELETE', path: `${PATH}/${type}` })),
+	...onIntegration({ value: 'disconnect', name: 'Disconnect', action: 'Disconnect an integration', description: 'Remove the connector', request: (type) => ({ method: 'DELETE', path: `${PATH}/${type}` }) }),
 	output: (answer, { integrationType }) => ({ integration: integrationType, disconnected: true, ...answerFields(answer) }),
 };
 

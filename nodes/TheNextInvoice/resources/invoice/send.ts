@@ -2,23 +2,20 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
-import { invoiceLocator, isoDate, recordId } from '../../fields';
+import { invoiceKey, invoiceLocator, isoDate, recordId } from '../../fields';
+import { onRecord, type RecordOperationSpec } from '../../helpers';
 
 const invoiceId = invoiceLocator;
 
 /** A POST on one invoice that may carry a body; answers are summarised per item. */
-function invoicePost(value: string, name: string, action: string, description: string, suffix: string, extra: Pick<OperationDescriptor, 'properties'> & { schema?: z.ZodRawShape; body?: (input: IDataObject) => IDataObject } = { properties: [] }): OperationDescriptor {
-	return {
-		value,
-		name,
-		action,
-		description,
-		properties: [invoiceId, ...extra.properties],
-		schema: z.object({ invoiceId: recordId, ...extra.schema }),
-		request: (input) => ({ method: 'POST', path: `/invoice/${input.invoiceId}${suffix}`, body: extra.body?.(input) }),
-		output: (body, { invoiceId: id }) => ({ invoiceId: Number(id), success: true, ...(body && typeof body === 'object' ? { result: body } : {}) }),
-	};
-}
+const invoicePost = <T extends z.ZodRawShape>(
+	spec: Omit<RecordOperationSpec<T>, 'request' | 'output'> & { suffix: string; body?: (input: z.infer<z.ZodObject<T>>) => IDataObject },
+) =>
+	onRecord(invoiceKey, {
+		...spec,
+		request: (id, input) => ({ method: 'POST', path: `/invoice/${id}${spec.suffix}`, body: spec.body?.(input) }),
+		output: (answer, id) => ({ invoiceId: Number(id), success: true, ...(answer && typeof answer === 'object' ? { result: answer as IDataObject } : {}) }),
+	});
 
 /** E-mail one invoice; attachments come from the input item's binary properties, sent base64-encoded. */
 export const emailInvoice: OperationDescriptor = {
@@ -48,20 +45,47 @@ export const emailInvoice: OperationDescriptor = {
 	output: (_body, { invoiceId: id }) => ({ invoiceId: Number(id), success: true }),
 };
 
-export const smsInvoice = invoicePost('sendSms', 'Send by SMS', 'Send an invoice by SMS', 'Send a finalized invoice by SMS (needs SMS enabled and a receiver phone number)', '/send/sms');
-export const peppolInvoice = invoicePost('sendPeppol', 'Send over Peppol', 'Send an invoice over Peppol', 'Send a finalized invoice over the Peppol network (needs a Peppol-verified sender profile)', '/send/peppol');
-export const resendInvoice = invoicePost('resend', 'Resend', 'Resend an invoice', 'Resend a finalized invoice through its original channel', '/resend');
-export const trackingNumber = invoicePost('setTrackingNumber', 'Set Tracking Number', 'Set the tracking number of an invoice', 'Set the shipment tracking number', '/tracking-number', {
+export const smsInvoice = invoicePost({
+	value: 'sendSms',
+	name: 'Send by SMS',
+	action: 'Send an invoice by SMS',
+	description: 'Send a finalized invoice by SMS (needs SMS enabled and a receiver phone number)',
+	suffix: '/send/sms',
+});
+export const peppolInvoice = invoicePost({
+	value: 'sendPeppol',
+	name: 'Send over Peppol',
+	action: 'Send an invoice over Peppol',
+	description: 'Send a finalized invoice over the Peppol network (needs a Peppol-verified sender profile)',
+	suffix: '/send/peppol',
+});
+export const resendInvoice = invoicePost({ value: 'resend', name: 'Resend', action: 'Resend an invoice', description: 'Resend a finalized invoice through its original channel', suffix: '/resend' });
+export const trackingNumber = invoicePost({
+	value: 'setTrackingNumber',
+	name: 'Set Tracking Number',
+	action: 'Set the tracking number of an invoice',
+	description: 'Set the shipment tracking number',
+	suffix: '/tracking-number',
 	properties: [{ displayName: 'Tracking Number', name: 'tracking_number', type: 'string', default: '', required: true }],
-	schema: { tracking_number: z.string().trim().min(1, 'must not be empty') },
+	shape: { tracking_number: z.string().trim().min(1, 'must not be empty') },
 	body: ({ tracking_number }) => ({ tracking_number }),
 });
-export const addComment = invoicePost('addComment', 'Add Comment', 'Add a comment to an invoice', 'Add one comment to an invoice', '/comment', {
+export const addComment = invoicePost({
+	value: 'addComment',
+	name: 'Add Comment',
+	action: 'Add a comment to an invoice',
+	description: 'Add one comment to an invoice',
+	suffix: '/comment',
 	properties: [{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', required: true }],
-	schema: { message: z.string().trim().min(1, 'must not be empty') },
+	shape: { message: z.string().trim().min(1, 'must not be empty') },
 	body: ({ message }) => ({ message }),
 });
-export const registerPayment = invoicePost('registerPayment', 'Register Payment', 'Register a payment of an invoice', 'Mark a finalized invoice as paid (409 if it is already paid, so a repeat cannot double-book)', '/payment', {
+export const registerPayment = invoicePost({
+	value: 'registerPayment',
+	name: 'Register Payment',
+	action: 'Register a payment of an invoice',
+	description: 'Mark a finalized invoice as paid (409 if it is already paid, so a repeat cannot double-book)',
+	suffix: '/payment',
 	properties: [
 		{
 			displayName: 'Payment Method Name or ID',
@@ -74,20 +98,18 @@ export const registerPayment = invoicePost('registerPayment', 'Register Payment'
 		},
 		{ displayName: 'Payment Date', name: 'date', type: 'dateTime', default: '', required: true },
 	],
-	schema: { method: z.coerce.number().int().positive('choose a payment method'), date: isoDate },
+	shape: { method: z.coerce.number().int().positive('choose a payment method'), date: isoDate },
 	body: ({ method, date }) => ({ method, date }),
 });
 
-export const deletePayment: OperationDescriptor = {
+export const deletePayment = onRecord(invoiceKey, {
 	value: 'deletePayment',
 	name: 'Delete Payment',
 	action: 'Delete the payment of an invoice',
 	description: 'Remove the registered payment from a paid invoice',
-	properties: [invoiceId],
-	schema: z.object({ invoiceId: recordId }),
-	request: ({ invoiceId: id }) => ({ method: 'DELETE', path: `/invoice/${id}/payment` }),
-	output: (_body, { invoiceId: id }) => ({ invoiceId: Number(id), paymentRemoved: true }),
-};
+	request: (id) => ({ method: 'DELETE', path: `/invoice/${id}/payment` }),
+	output: (_answer, id) => ({ invoiceId: Number(id), paymentRemoved: true }),
+});
 
 export const syncPayments: OperationDescriptor = {
 	value: 'syncPayments',

@@ -2,49 +2,57 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
-import type { RequestSpec } from '../../../shared/transport/request';
-import { binaryOutputProperty, binaryOutputSchema, idProperty, invoiceLocator, recordId } from '../../fields';
+import { binaryOutputProperty, binaryOutputSchema, idProperty, invoiceKey, invoiceLocator, recordId } from '../../fields';
+import { onRecord } from '../../helpers';
 import { invoiceBody, invoiceBodyProperties } from './body';
 
 const invoiceId = invoiceLocator;
 
-/** An operation on one invoice: GET/POST/PUT/DELETE `/invoice/{id}{suffix}`. */
-function onInvoice(
-	value: string,
-	name: string,
-	action: string,
-	description: string,
-	request: (id: string) => RequestSpec,
-	output?: (body: unknown, id: string) => IDataObject,
-): OperationDescriptor<{ invoiceId: string }> {
-	return {
-		value,
-		name,
-		action,
-		description,
-		properties: [invoiceId],
-		schema: z.object({ invoiceId: recordId }),
-		request: ({ invoiceId: id }) => request(id),
-		output: output ? (body, { invoiceId: id }) => output(body, id) : undefined,
-	};
-}
-
-export const getInvoice = onInvoice('get', 'Get', 'Get an invoice', 'Retrieve one invoice', (id) => ({ method: 'GET', path: `/invoice/${id}` }));
-export const getInvoiceStatus = onInvoice('getStatus', 'Get Status', 'Get the status of an invoice', 'Status history of an invoice', (id) => ({ method: 'GET', path: `/invoice/${id}/status` }));
-export const finalizeInvoice = onInvoice('finalize', 'Finalize', 'Finalize a draft invoice', 'Turn a draft into a finalized invoice (it gets its number)', (id) => ({ method: 'POST', path: `/invoice/${id}/send` }), (body, id) => ({ invoiceId: Number(body ?? id), finalized: true }));
-export const creditInvoice = onInvoice('credit', 'Credit', 'Credit an invoice', 'Mark the invoice credited and create the credit invoice', (id) => ({ method: 'POST', path: `/invoice/${id}/credit` }), (body, id) => ({ invoiceId: Number(id), creditInvoiceId: Number(body) }));
-export const getPaymentUrl = onInvoice('getPaymentUrl', 'Get Payment URL', 'Get the payment URL of an invoice', 'The landing page where the customer can view and pay the invoice', (id) => ({ method: 'GET', path: `/invoice/${id}/payment-url` }), (body, id) => ({ invoiceId: Number(id), paymentUrl: String(body) }));
+export const getInvoice = onRecord(invoiceKey, { value: 'get', name: 'Get', action: 'Get an invoice', description: 'Retrieve one invoice', request: (id) => ({ method: 'GET', path: `/invoice/${id}` }) });
+export const getInvoiceStatus = onRecord(invoiceKey, {
+	value: 'getStatus',
+	name: 'Get Status',
+	action: 'Get the status of an invoice',
+	description: 'Status history of an invoice',
+	request: (id) => ({ method: 'GET', path: `/invoice/${id}/status` }),
+});
+export const finalizeInvoice = onRecord(invoiceKey, {
+	value: 'finalize',
+	name: 'Finalize',
+	action: 'Finalize a draft invoice',
+	description: 'Turn a draft into a finalized invoice (it gets its number)',
+	request: (id) => ({ method: 'POST', path: `/invoice/${id}/send` }),
+	output: (answer, id) => ({ invoiceId: Number(answer ?? id), finalized: true }),
+});
+export const creditInvoice = onRecord(invoiceKey, {
+	value: 'credit',
+	name: 'Credit',
+	action: 'Credit an invoice',
+	description: 'Mark the invoice credited and create the credit invoice',
+	request: (id) => ({ method: 'POST', path: `/invoice/${id}/credit` }),
+	output: (answer, id) => ({ invoiceId: Number(id), creditInvoiceId: Number(answer) }),
+});
+export const getPaymentUrl = onRecord(invoiceKey, {
+	value: 'getPaymentUrl',
+	name: 'Get Payment URL',
+	action: 'Get the payment URL of an invoice',
+	description: 'The landing page where the customer can view and pay the invoice',
+	request: (id) => ({ method: 'GET', path: `/invoice/${id}/payment-url` }),
+	output: (answer, id) => ({ invoiceId: Number(id), paymentUrl: String(answer) }),
+});
 
 /** Files of an invoice, as n8n binary data. */
 function invoiceFile(value: string, name: string, description: string, path: (id: string) => string, fileName: (id: string) => string, method: 'GET' | 'POST' = 'GET'): OperationDescriptor {
 	return {
-		value,
-		name,
-		action: `${name} of an invoice`,
-		description,
-		properties: [invoiceId, binaryOutputProperty],
-		schema: z.object({ invoiceId: recordId, ...binaryOutputSchema }),
-		request: ({ invoiceId: id }) => ({ method, path: path(id), idempotent: true }),
+		...onRecord(invoiceKey, {
+			value,
+			name,
+			action: `${name} of an invoice`,
+			description,
+			properties: [binaryOutputProperty],
+			shape: binaryOutputSchema,
+			request: (id) => ({ method, path: path(id), idempotent: true }),
+		}),
 		download: { fileName: ({ invoiceId: id }) => fileName(id) },
 	};
 }

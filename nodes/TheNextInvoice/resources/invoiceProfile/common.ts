@@ -8,7 +8,7 @@ import type { OperationRun } from '../../../shared/operations';
  * notification, ...); the generic ones live in ../../helpers.ts.
  */
 
-export { answerFields, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../../helpers';
+export { answerFields, send } from '../../helpers';
 
 /** The transport's errors pass through unchanged; anything else is wrapped with its item. */
 export const asNodeError = (run: OperationRun<unknown>, error: unknown): NodeApiError | NodeOperationError =>

@@ -2,9 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { OperationDescriptor, OperationRun } from '../../../shared/operations';
+import { fetchList, FileResult, listLimit, type OperationDescriptor, type OperationRun } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
-import { asNodeError, send, wholeListOutput, wholeListProperties, wholeListSchema } from './common';
+import { binaryOutputProperty, binaryOutputSchema } from '../../fields';
+import { asNodeError, send } from './common';
 import { PROFILE_PATH, profileReadId, profileReadIdProperty } from './fields';
 import { parseDataUri } from './multipart';
 
@@ -25,11 +26,18 @@ async function credentialWorks(run: OperationRun<unknown>): Promise<boolean> {
  * (documented). A 401 is only reported as "not found" when the credential works for another request;
  * otherwise it is the authentication error it looks like.
  */
-export async function readProfile(run: OperationRun<unknown>, spec: RequestSpec): Promise<{ found: true; body: unknown } | { found: false }> {
+type ProfileAnswer = { found: true; body: unknown } | { found: false };
+
+export async function readProfile(run: OperationRun<unknown>, spec: RequestSpec): Promise<ProfileAnswer> {
+	return await unlessUnknownProfile<ProfileAnswer>(run, async () => ({ found: true, body: await send(run, spec) }), { found: false });
+}
+
+/** Runs `read`; a 401 while the credential works means the profile (or any profile) does not exist: `missing`. */
+async function unlessUnknownProfile<T>(run: OperationRun<unknown>, read: () => Promise<T>, missing: T): Promise<T> {
 	try {
-		return { found: true, body: await send(run, spec) };
+		return await read();
 	} catch (error) {
-		if (is401(error) && (await credentialWorks(run))) return { found: false };
+		if (is401(error) && (await credentialWorks(run))) return missing;
 		throw asNodeError(run, error);
 	}
 }
@@ -41,17 +49,19 @@ function profileNotFound(run: OperationRun<unknown>, id: string, path: string): 
 	});
 }
 
-export const listProfiles: OperationDescriptor<{ returnAll: boolean; limit?: number }> = {
+export const listProfiles: OperationDescriptor = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many invoice profiles',
 	description: 'The sender profiles of the company',
-	properties: wholeListProperties,
-	schema: z.object(wholeListSchema),
+	properties: [],
+	schema: z.object({}),
+	list: () => ({ request: { method: 'GET', path: PROFILE_PATH }, pagination: { style: 'none' } }),
+	// 401 with a working credential: the company has no profiles.
 	run: async (run) => {
-		const answer = await readProfile(run, { method: 'GET', path: PROFILE_PATH });
-		// 401 with a working credential: the company has no profiles.
-		return answer.found ? wholeListOutput(answer.body, run.input) : [];
+		const { context, api, itemIndex, settings } = run;
+		const limit = listLimit(context, itemIndex);
+		return await unlessUnknownProfile(run, async () => await fetchList(context, api, listProfiles.list!({}), { limit, itemIndex, settings }), []);
 	},
 };
 
@@ -73,14 +83,14 @@ export const getProfile: OperationDescriptor<{ profileId: string }> = {
 const LOGO_TYPES: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/svg+xml': 'svg' };
 
 /**
- * GET /settings/profile/{id}.{type} answers the logo as a base64 data URI. The node returns the file's
- * facts and its base64 content (`data`), ready for the "Convert to File" node.
+ * GET /settings/profile/{id}.{type} answers the logo as a base64 data URI inside the JSON envelope; the node
+ * decodes it into n8n binary data with the logo's own media type.
  */
-export const downloadLogo: OperationDescriptor<{ profileId: string; type: string }> = {
+export const downloadLogo: OperationDescriptor<{ profileId: string; type: string; binaryPropertyName: string }> = {
 	value: 'downloadLogo',
 	name: 'Download Logo',
 	action: 'Download the logo of an invoice profile',
-	description: 'The logo of a profile, decoded from the data URI TheNextInvoice returns',
+	description: 'The logo of a profile as binary data (decoded from the data URI TheNextInvoice returns)',
 	properties: [
 		profileReadIdProperty,
 		{
@@ -97,8 +107,9 @@ export const downloadLogo: OperationDescriptor<{ profileId: string; type: string
 			default: 'auto',
 			description: 'File extension of the stored logo',
 		},
+		binaryOutputProperty,
 	],
-	schema: z.object({ profileId: profileReadId, type: z.enum(['auto', 'gif', 'jpg', 'png', 'svg']).default('auto') }),
+	schema: z.object({ profileId: profileReadId, type: z.enum(['auto', 'gif', 'jpg', 'png', 'svg']).default('auto'), ...binaryOutputSchema }),
 	run: async (run) => {
 		const { profileId: id, type } = run.input;
 		let extension = type;
@@ -118,6 +129,6 @@ export const downloadLogo: OperationDescriptor<{ profileId: string; type: string
 		const file = parseDataUri(answer.body);
 		if (!file) throw new NodeOperationError(run.context.getNode(), 'TheNextInvoice: the logo answer was not a base64 data URI', { itemIndex: run.itemIndex });
 		const fileName = `profile-${logoId}-logo.${LOGO_TYPES[file.mimeType] ?? extension}`;
-		return { profileId: logoId === 'default' ? id : Number(logoId), fileName, mimeType: file.mimeType, fileSize: file.data.length, data: file.data.toString('base64') };
+		return new FileResult(file.data, fileName, file.mimeType, { profileId: logoId === 'default' ? id : Number(logoId) });
 	},
 };

@@ -2,8 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
-import type { RequestSpec } from '../../../shared/transport/request';
 import { compact, optional } from '../../fields';
+import { onRecord, type RecordKey, type RecordOperationSpec } from '../../helpers';
 import { jsonObject } from './common';
 import { basicProfileProperties, language, PROFILE_PATH, profileId, profileIdProperty, profileResult } from './fields';
 
@@ -17,27 +17,11 @@ const basicSchema = {
 	name: optional(text),
 };
 
+const profileKey: RecordKey = { property: profileIdProperty, schema: profileId };
+
 /** A change of one profile: the answer is the profile id. */
-function profileChange<T extends z.ZodRawShape>(
-	value: string,
-	name: string,
-	action: string,
-	description: string,
-	properties: INodeProperties[],
-	shape: T,
-	request: (id: string, input: z.infer<z.ZodObject<T>>) => RequestSpec,
-): OperationDescriptor {
-	return {
-		value,
-		name,
-		action,
-		description,
-		properties: [profileIdProperty, ...properties],
-		schema: z.object({ profileId, ...shape }),
-		request: ({ profileId: id, ...rest }) => request(id, rest as z.infer<z.ZodObject<T>>),
-		output: (answer, input) => profileResult(answer, input.profileId, { success: true }),
-	};
-}
+const profileChange = <T extends z.ZodRawShape>(spec: Omit<RecordOperationSpec<T>, 'output'>) =>
+	onRecord(profileKey, { ...spec, output: (answer, id) => profileResult(answer, id, { success: true }) });
 
 export const createProfile: OperationDescriptor = {
 	value: 'create',
@@ -50,25 +34,25 @@ export const createProfile: OperationDescriptor = {
 	output: (answer) => ({ profileId: Number(answer) }),
 };
 
-export const updateProfile = profileChange(
-	'update',
-	'Update',
-	'Update an invoice profile',
-	'Change the name, language or due period of a profile',
-	[{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add field', default: {}, options: basicProfileProperties }],
-	{ updateFields: z.object(basicSchema).default({}).transform((fields) => compact(fields as IDataObject)).refine(atLeastOne, ADD_ONE) },
-	(id, { updateFields }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}`, body: updateFields }),
-);
+export const updateProfile = profileChange({
+	value: 'update',
+	name: 'Update',
+	action: 'Update an invoice profile',
+	description: 'Change the name, language or due period of a profile',
+	properties: [{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add field', default: {}, options: basicProfileProperties }],
+	shape: { updateFields: z.object(basicSchema).default({}).transform((fields) => compact(fields as IDataObject)).refine(atLeastOne, ADD_ONE) },
+	request: (id, { updateFields }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}`, body: updateFields }),
+});
 
 const requiredString = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', required: true, ...extra });
 const optionalString = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
 
-export const updateSender = profileChange(
-	'updateSender',
-	'Update Sender',
-	'Update the sender details of an invoice profile',
-	'Set the sender company, address and contact details printed on the invoices (stricter checks when Peppol is enabled)',
-	[
+export const updateSender = profileChange({
+	value: 'updateSender',
+	name: 'Update Sender',
+	action: 'Update the sender details of an invoice profile',
+	description: 'Set the sender company, address and contact details printed on the invoices (stricter checks when Peppol is enabled)',
+	properties: [
 		requiredString('Company Name', 'companyName'),
 		requiredString('Address', 'address', { description: 'Street address' }),
 		requiredString('Postal Code', 'postalCode'),
@@ -99,7 +83,7 @@ export const updateSender = profileChange(
 			],
 		},
 	],
-	{
+	shape: {
 		companyName: text,
 		address: text,
 		postalCode: text,
@@ -115,12 +99,12 @@ export const updateSender = profileChange(
 			.object({ coc: optional(text), contact: optional(text), extra: optional(text), iban: optional(text), phone: optional(text), vatNumber: optional(text) })
 			.default({}),
 	},
-	(id, { additionalFields, ...required }) => ({
+	request: (id, { additionalFields, ...required }) => ({
 		method: 'PUT',
 		path: `${PROFILE_PATH}/${id}/sender`,
 		body: compact({ ...required, ...additionalFields } as IDataObject),
 	}),
-);
+});
 
 const TEXTS: Array<[string, string, string]> = [
 	['Invoice Bottom Text', 'extratextbottom', 'Text below the invoice lines'],
@@ -131,12 +115,12 @@ const TEXTS: Array<[string, string, string]> = [
 	['Quotation Top Text', 'quotationextratext', 'Text above the quotation lines'],
 ];
 
-export const updateTexts = profileChange(
-	'updateTexts',
-	'Update Texts',
-	'Update the texts of an invoice profile',
-	'Set the top, bottom and footer texts of invoices and quotations',
-	[
+export const updateTexts = profileChange({
+	value: 'updateTexts',
+	name: 'Update Texts',
+	action: 'Update the texts of an invoice profile',
+	description: 'Set the top, bottom and footer texts of invoices and quotations',
+	properties: [
 		{
 			displayName: 'Texts',
 			name: 'texts',
@@ -146,22 +130,22 @@ export const updateTexts = profileChange(
 			options: TEXTS.map(([displayName, name, description]) => ({ displayName, name, type: 'string', typeOptions: { rows: 3 }, default: '', description })),
 		},
 	],
-	{
+	shape: {
 		texts: z
 			.object(Object.fromEntries(TEXTS.map(([, name]) => [name, z.string().optional()])))
 			.default({})
 			.transform((fields) => compact(fields as IDataObject))
 			.refine(atLeastOne, 'add at least one text'),
 	},
-	(id, { texts }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/text`, body: texts }),
-);
+	request: (id, { texts }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/text`, body: texts }),
+});
 
-export const updateLayout = profileChange(
-	'updateLayout',
-	'Update Layout',
-	'Update the invoice layout of an invoice profile',
-	'Set logo and sender positions and the margins of the PDF',
-	[
+export const updateLayout = profileChange({
+	value: 'updateLayout',
+	name: 'Update Layout',
+	action: 'Update the invoice layout of an invoice profile',
+	description: 'Set logo and sender positions and the margins of the PDF',
+	properties: [
 		{
 			displayName: 'Logo Position',
 			name: 'logo_position',
@@ -196,15 +180,15 @@ export const updateLayout = profileChange(
 			options: [{ displayName: 'Merge Email Attachments', name: 'merge_mail_attachments', type: 'boolean', default: false, description: 'Whether to merge e-mail attachments into the PDF' }],
 		},
 	],
-	{
+	shape: {
 		logo_position: z.enum(['center', 'left', 'right']),
 		sender_position: z.enum(['left', 'right']),
 		margin_global: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
 		margin_header: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
 		additionalFields: z.object({ merge_mail_attachments: z.boolean().optional() }).default({}),
 	},
-	(id, { additionalFields, ...layout }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/invoice`, body: compact({ ...layout, ...additionalFields } as IDataObject) }),
-);
+	request: (id, { additionalFields, ...layout }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/invoice`, body: compact({ ...layout, ...additionalFields } as IDataObject) }),
+});
 
 const SENDING: Array<[string, string]> = [
 	['Email Attachment ID', 'email_attachment_id'],
@@ -220,12 +204,12 @@ const SENDING: Array<[string, string]> = [
 /** 0 unlinks (null); ids are positive whole numbers. */
 const linkId = z.number().int('must be a whole number').min(0, 'must be 0 (unlink) or an ID').transform((value) => (value === 0 ? null : value));
 
-export const updateSending = profileChange(
-	'updateSendSettings',
-	'Update Send Settings',
-	'Update the send settings of an invoice profile',
-	'Link the e-mail addresses, texts, SMS text and attachments used when sending from this profile',
-	[
+export const updateSending = profileChange({
+	value: 'updateSendSettings',
+	name: 'Update Send Settings',
+	action: 'Update the send settings of an invoice profile',
+	description: 'Link the e-mail addresses, texts, SMS text and attachments used when sending from this profile',
+	properties: [
 		{
 			displayName: 'Send Settings',
 			name: 'sending',
@@ -235,24 +219,22 @@ export const updateSending = profileChange(
 			options: SENDING.map(([displayName, name]) => ({ displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'ID to link; 0 removes the link' })),
 		},
 	],
-	{
+	shape: {
 		sending: z
 			.object(Object.fromEntries(SENDING.map(([, name]) => [name, linkId.optional()])))
 			.default({})
 			.refine((fields) => Object.values(fields).some((v) => v !== undefined), 'add at least one setting'),
 	},
-	(id, { sending }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/sending`, body: compact(sending as IDataObject) }),
-);
+	request: (id, { sending }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/sending`, body: compact(sending as IDataObject) }),
+});
 
-export const makeDefault = profileChange(
-	'setDefault',
-	'Set as Default',
-	'Make an invoice profile the default',
-	'Make the profile the company default (used when an invoice names no sender)',
-	[],
-	{},
-	(id) => ({ method: 'POST', path: `${PROFILE_PATH}/${id}/default`, idempotent: true }),
-);
+export const makeDefault = profileChange({
+	value: 'setDefault',
+	name: 'Set as Default',
+	action: 'Make an invoice profile the default',
+	description: 'Make the profile the company default (used when an invoice names no sender)',
+	request: (id) => ({ method: 'POST', path: `${PROFILE_PATH}/${id}/default`, idempotent: true }),
+});
 
 export const deleteProfile: OperationDescriptor = {
 	value: 'delete',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { compact, optional, recordId } from '../../fields';
-import { answerFields, findInList, pick, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../customer/common';
+import { answerFields, findInList, pick, send } from '../customer/common';
 import { LEDGER_FIELDS, LEDGER_PATH, ledgerIdProperty, name, nameProperty, optionalLedgerProperties, optionalLedgerSchema } from './fields';
 
 export const listLedgerNumbers: OperationDescriptor = {
@@ -11,10 +11,9 @@ export const listLedgerNumbers: OperationDescriptor = {
 	name: 'Get Many',
 	action: 'Get many ledger numbers',
 	description: 'The ledger numbers of the company',
-	properties: wholeListProperties,
-	schema: z.object(wholeListSchema),
-	request: () => ({ method: 'GET', path: LEDGER_PATH }),
-	output: wholeListOutput,
+	properties: [],
+	schema: z.object({}),
+	list: () => ({ request: { method: 'GET', path: LEDGER_PATH }, pagination: { style: 'none' } }),
 };
 
 export const createLedgerNumber: OperationDescriptor = {

@@ -1,17 +1,16 @@
 import { z } from 'zod';
 
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
-import { answerFields, wholeListOutput, wholeListProperties, wholeListSchema } from '../invoiceProfile/common';
+import { answerFields } from '../invoiceProfile/common';
 
 const listNotifications: OperationDescriptor = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many notifications',
 	description: 'The notifications of the company (payments, past due invoices, ...)',
-	properties: wholeListProperties,
-	schema: z.object(wholeListSchema),
-	request: () => ({ method: 'GET', path: '/notifications' }),
-	output: wholeListOutput,
+	properties: [],
+	schema: z.object({}),
+	list: () => ({ request: { method: 'GET', path: '/notifications' }, pagination: { style: 'none' } }),
 };
 
 const dismissNotifications: OperationDescriptor = {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { recordId } from '../../fields';
-import { answerFields, wholeListOutput, wholeListProperties, wholeListSchema } from '../customer/common';
+import { answerFields } from '../customer/common';
 
 const PATH = '/settings/paymentmethods';
 const paymentMethodId: INodeProperties = {
@@ -23,10 +23,9 @@ export const listPaymentMethods: OperationDescriptor = {
 	name: 'Get Many',
 	action: 'Get many payment methods',
 	description: 'The payment methods of the company',
-	properties: wholeListProperties,
-	schema: z.object(wholeListSchema),
-	request: () => ({ method: 'GET', path: PATH }),
-	output: wholeListOutput,
+	properties: [],
+	schema: z.object({}),
+	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
 };
 
 export const createPaymentMethod: OperationDescriptor<{ name: string }> = {

@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { compact, optional, recordId } from '../../fields';
-import { answerFields, findInList, pick, send, wholeListOutput, wholeListProperties, wholeListSchema } from '../customer/common';
+import { answerFields, findInList, pick, send } from '../customer/common';
 import { code, codeProperty, factor, factorProperty, name, nameProperty, typeProperty, VAT_FIELDS, VAT_PATH, vatIdProperty, vatType } from './fields';
 
-export const listVatCodes: OperationDescriptor<{ rateFormat: 'factor' | 'percentage'; returnAll: boolean; limit?: number }> = {
+export const listVatCodes: OperationDescriptor<{ rateFormat: 'factor' | 'percentage' }> = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many VAT codes',
@@ -23,11 +23,9 @@ export const listVatCodes: OperationDescriptor<{ rateFormat: 'factor' | 'percent
 			default: 'factor',
 			description: 'How the "factor" field of each VAT code gives the rate',
 		},
-		...wholeListProperties,
 	],
-	schema: z.object({ rateFormat: z.enum(['factor', 'percentage']).default('factor'), ...wholeListSchema }),
-	request: ({ rateFormat }) => ({ method: 'GET', path: rateFormat === 'percentage' ? '/vatcodes' : VAT_PATH }),
-	output: wholeListOutput,
+	schema: z.object({ rateFormat: z.enum(['factor', 'percentage']).default('factor') }),
+	list: ({ rateFormat }) => ({ request: { method: 'GET', path: rateFormat === 'percentage' ? '/vatcodes' : VAT_PATH }, pagination: { style: 'none' } }),
 };
 
 export const createVatCode: OperationDescriptor = {
