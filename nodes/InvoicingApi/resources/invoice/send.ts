@@ -1,0 +1,28 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { OperationDescriptor } from '../../../shared/operations';
+import { requiredText } from '../../values';
+
+export const customInvoiceIdProperty = {
+	displayName: 'Custom Invoice ID',
+	name: 'customInvoiceId',
+	type: 'string' as const,
+	default: '',
+	required: true,
+	description: 'The ID given (or generated) when the invoice was created',
+};
+
+const schema = z.object({ customInvoiceId: requiredText });
+
+export const sendInvoiceOperation: OperationDescriptor<z.output<typeof schema>> = {
+	value: 'send',
+	name: 'Send',
+	action: 'Send an invoice',
+	description: 'Send an invoice that was created with Create Only',
+	properties: [customInvoiceIdProperty],
+	schema,
+	// Not idempotent (it sends a message): an unknown outcome is reported, never repeated.
+	request: ({ customInvoiceId }) => ({ method: 'POST', path: `/invoice/${encodeURIComponent(customInvoiceId)}/send` }),
+	output: (answer: IDataObject, { customInvoiceId }) => ({ customInvoiceId, ...answer }),
+};
