@@ -4,7 +4,18 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, executeOperations } from '../shared/operations';
 import { tniApiFor } from './api';
 import { authenticationProperty, tniCredentials } from './fields';
-import { getLedgerNumbers, getPaymentMethods, getVatCodes, searchCustomers, searchInvoices, searchProfiles } from './methods';
+import {
+	getLedgerNumbers,
+	getPaymentMethods,
+	getVatCodes,
+	searchCompanies,
+	searchCustomers,
+	searchEmailTemplates,
+	searchInvoices,
+	searchProducts,
+	searchProfiles,
+	searchSmsTemplates,
+} from './methods';
 import { resources } from './resources';
 
 export class TheNextInvoice implements INodeType {
@@ -27,7 +38,10 @@ export class TheNextInvoice implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers, searchInvoices, searchProfiles }, loadOptions: { getVatCodes, getLedgerNumbers, getPaymentMethods } };
+	methods = {
+		listSearch: { searchCompanies, searchCustomers, searchEmailTemplates, searchInvoices, searchProducts, searchProfiles, searchSmsTemplates },
+		loadOptions: { getVatCodes, getLedgerNumbers, getPaymentMethods },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, tniApiFor, resources);

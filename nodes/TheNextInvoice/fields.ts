@@ -43,24 +43,37 @@ export const binaryOutputProperty: INodeProperties = {
 
 export const binaryOutputSchema = { binaryPropertyName: z.string().trim().min(1, 'must not be empty') };
 
-/** An invoice picked from the account (searchable list) or given by id. */
-export const invoiceLocator: INodeProperties = {
-	displayName: 'Invoice',
-	name: 'invoiceId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchInvoices', searchable: true } },
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '45311',
-			validation: [{ type: 'regex', properties: { regex: '^[1-9][0-9]*$', errorMessage: 'Not a valid invoice ID' } }],
-		},
-	],
-};
+/**
+ * A record picked from the account (a searchable list, `searchListMethod` in ./methods) or given by id.
+ * `idPattern` is what "By ID" accepts (ids are positive whole numbers unless said otherwise).
+ */
+export function recordLocator(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	options: { placeholder?: string; description?: string; idPattern?: string } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder ?? '123',
+				validation: [{ type: 'regex', properties: { regex: options.idPattern ?? '^\\s*[1-9]\\d*\\s*$', errorMessage: `Not a valid ${displayName.toLowerCase()} ID` } }],
+			},
+		],
+	};
+}
+
+export const invoiceLocator = recordLocator('Invoice', 'invoiceId', 'searchInvoices', { placeholder: '45311' });
 
 /** The invoice of an operation on one invoice (see `onRecord`). */
 export const invoiceKey: RecordKey = { property: invoiceLocator, schema: recordId };

@@ -48,7 +48,7 @@ describe('TheNextInvoice address verification', () => {
 		const short = await f.run(op('confirm', { verificationId: '1', code: 'ABC' }));
 		expect(short.error?.message).toMatch(/"Code": must be the 8-character code/);
 		const badId = await f.run(op('initiate', { profileId: 'x' }));
-		expect(badId.error?.message).toMatch(/"Profile ID": must be a positive whole number/);
+		expect(badId.error?.message).toMatch(/"Profile": must be a positive whole number/);
 		expect(f.apiCalls()).toEqual([]);
 	});
 

@@ -56,7 +56,7 @@ describe('TheNextInvoice invoice profile', () => {
 		const empty = await f.run(op('update', { profileId: '5', updateFields: {} }));
 		expect(empty.error?.message).toMatch(/at least one field/);
 		const bad = await f.run(op('get', { profileId: 'abc' }));
-		expect(bad.error?.message).toMatch(/"Profile ID".*"default"/);
+		expect(bad.error?.message).toMatch(/"Profile".*"default"/);
 		expect(f.apiCalls()).toEqual([]);
 	});
 

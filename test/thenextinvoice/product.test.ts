@@ -74,7 +74,7 @@ describe('TheNextInvoice product', () => {
 			[{ resource: 'product', operation: 'create', description: ' ', price: 1 }, /"Description": must not be empty/],
 			[{ resource: 'product', operation: 'create', description: 'X', price: 1, additionalFields: { vat_id: 'abc' } }, /"Additional Fields" › VAT Code Name or ID: must be a positive whole number/],
 			[{ resource: 'product', operation: 'update', productId: '1', updateFields: {} }, /"Update Fields": add at least one field to change/],
-			[{ resource: 'product', operation: 'get', productId: '-3' }, /"Product ID": must be a positive whole number/],
+			[{ resource: 'product', operation: 'get', productId: '-3' }, /"Product": must be a positive whole number/],
 		];
 		for (const [parameters, message] of cases) {
 			const { error } = await f.run(parameters as never);

@@ -18,7 +18,7 @@ export interface TniFixture {
 	loginNode: NodeUnderTest;
 	/** Runs the node (API token unless parameters say authentication: 'emailPassword'). */
 	run: (parameters: INodeParameters, options?: Parameters<typeof runNode>[2]) => ReturnType<typeof runNode>;
-	search: (method: string, parameters?: INodeParameters, filter?: string) => ReturnType<typeof searchList>;
+	search: (method: string, parameters?: INodeParameters, filter?: string, paginationToken?: string) => ReturnType<typeof searchList>;
 	/** Requests the sandbox received, as "METHOD /path" without the /api/v1 prefix and without logins. */
 	apiCalls: () => string[];
 	lastRequest: () => TheNextInvoiceSandbox['requests'][number] | undefined;
@@ -40,7 +40,7 @@ export async function startTni(options: TheNextInvoiceSandboxOptions = {}): Prom
 		node,
 		loginNode,
 		run: async (parameters, runOptions) => await runNode(node, { ...quickRetries, ...parameters }, runOptions),
-		search: async (method, parameters = {}, filter) => await searchList(node, method, { authentication: 'apiToken', ...parameters }, filter),
+		search: async (method, parameters = {}, filter, paginationToken) => await searchList(node, method, { authentication: 'apiToken', ...parameters }, filter, paginationToken),
 		apiCalls: () => calls().map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`),
 		lastRequest: () => calls().at(-1),
 	};

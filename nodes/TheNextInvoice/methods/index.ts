@@ -26,13 +26,39 @@ export async function searchInvoices(this: ILoadOptionsFunctions, filter?: strin
 	return { results, paginationToken: page < Number(body.last ?? page) ? String(page + 1) : undefined };
 }
 
+/** A whole-list answer as picker entries whose name contains the filter (these endpoints have no search). */
+async function pickFromList(context: ILoadOptionsFunctions, path: string, label: (record: IDataObject) => string, filter?: string): Promise<INodeListSearchResult> {
+	const needle = filter?.trim().toLowerCase();
+	const results = asList(await get(context, path))
+		.map((record) => ({ name: label(record), value: String(record.id) }))
+		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
+	return { results };
+}
+
 /** Invoice profiles (the sender of an invoice). */
 export async function searchProfiles(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const needle = filter?.toLowerCase();
-	const results = asList(await get(this, '/settings/profile'))
-		.map((p) => ({ name: String(p.name ?? p.companyname ?? `Profile ${String(p.id)}`), value: String(p.id) }))
-		.filter((p) => !needle || p.name.toLowerCase().includes(needle));
-	return { results };
+	return await pickFromList(this, '/settings/profile', (p) => String(p.name ?? p.companyname ?? `Profile ${String(p.id)}`), filter);
+}
+
+/** The companies the user can access (switch company). */
+export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await pickFromList(this, '/company', (c) => String(c.name ?? `Company ${String(c.id)}`), filter);
+}
+
+export async function searchEmailTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await pickFromList(this, '/settings/email/text', (t) => String(t.name || t.subject || `Template ${String(t.id)}`), filter);
+}
+
+export async function searchSmsTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await pickFromList(this, '/settings/sms/text', (t) => String(t.name || `Template ${String(t.id)}`), filter);
+}
+
+/** Products page by page (product search: pages 0 and 1 are the same, so from 1; `total_pages`). */
+export async function searchProducts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 1);
+	const body = (await get(this, '/product/search', { page, limit: 100, order: 'description', ...(filter ? { term: filter } : {}) })) as IDataObject;
+	const results = asList(body).map((p) => ({ name: `${String(p.description ?? p.id)}${p.price !== undefined && p.price !== null ? ` (${String(p.price)})` : ''}`, value: String(p.id) }));
+	return { results, paginationToken: page < Number(body.total_pages ?? page) ? String(page + 1) : undefined };
 }
 
 export async function getVatCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor, OperationRun, ResourceDescriptor } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
-import { idProperty, recordId } from '../../fields';
+import { idProperty, recordId, recordLocator } from '../../fields';
 import { asNodeError, send } from '../invoiceProfile/common';
 
 const PATH = '/settings/verification';
@@ -42,7 +42,7 @@ const initiateVerification: OperationDescriptor<{ profileId: string }> = {
 	name: 'Initiate',
 	action: 'Initiate an address verification',
 	description: 'Send a letter with a code to the sender address of a profile (needs its VAT number and address)',
-	properties: [idProperty('Profile ID', 'profileId', 'The invoice profile whose address is verified')],
+	properties: [recordLocator('Profile', 'profileId', 'searchProfiles', { description: 'The invoice profile whose address is verified' })],
 	schema: z.object({ profileId: recordId }),
 	run: async (run) => (await sendOnce(run, { method: 'POST', path: `${PATH}/${run.input.profileId}/initiate` })) as IDataObject,
 };

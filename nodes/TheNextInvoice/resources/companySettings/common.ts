@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import { z } from 'zod';
 
 import type { OperationDescriptor, OperationRun } from '../../../shared/operations';
-import { compact, idProperty, recordId } from '../../fields';
+import { compact, recordId, recordLocator } from '../../fields';
 
 /*
  * Helpers of the settings resources (company settings, e-mail, SMS, attachments): one-record settings
@@ -75,6 +75,8 @@ export interface TemplateSpec {
 	path: string;
 	/** "Template", used in names: "Create Template". */
 	noun: string;
+	/** The picker of the records (a listSearch method of the node). */
+	searchListMethod: string;
 	/** "an e-mail template", used in actions. */
 	article: string;
 	/** "e-mail templates", used in actions. */
@@ -102,7 +104,7 @@ const checked = (spec: TemplateSpec) => (body: IDataObject, issue: z.RefinementC
 export function templateOperations(spec: TemplateSpec): Record<'list' | 'get' | 'create' | 'update' | 'remove', OperationDescriptor> {
 	const { path, noun, article, plural } = spec;
 	const idName = 'templateId';
-	const id = idProperty(`${noun} ID`, idName);
+	const id = recordLocator(noun, idName, spec.searchListMethod);
 	const suffix = noun.replace(/\s+/g, '');
 	return {
 		list: {

@@ -1,27 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, optional } from '../../fields';
+import { compact, optional, recordLocator } from '../../fields';
 
 /** A customer: searched by name in the list, or given by ID. */
-export const customerLocator = (displayName = 'Customer', name = 'customerId', description?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description,
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchCustomers', searchable: true } },
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '123',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[1-9]\\d*\\s*$', errorMessage: 'Not a valid customer ID' } }],
-		},
-	],
-});
+export const customerLocator = (displayName = 'Customer', name = 'customerId', description?: string): INodeProperties =>
+	recordLocator(displayName, name, 'searchCustomers', { description });
 
 export const customerIdProperty = customerLocator();
 

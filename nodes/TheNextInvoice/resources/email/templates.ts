@@ -7,6 +7,7 @@ const required = z.string().trim().min(1, 'must not be empty');
 export const emailTemplates = templateOperations({
 	path: '/settings/email/text',
 	noun: 'Template',
+	searchListMethod: 'searchEmailTemplates',
 	article: 'an e-mail template',
 	plural: 'e-mail templates',
 	fields: ['subject', 'name', 'text'],

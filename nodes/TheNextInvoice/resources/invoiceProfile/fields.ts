@@ -1,14 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { idProperty, recordId } from '../../fields';
+import { recordId, recordLocator } from '../../fields';
 
 export const PROFILE_PATH = '/settings/profile';
 
-export const profileIdProperty = idProperty('Profile ID', 'profileId');
+export const profileIdProperty = recordLocator('Profile', 'profileId', 'searchProfiles');
 
 /** Read endpoints also accept the literal `default` for the company's default profile. */
-export const profileReadIdProperty = idProperty('Profile ID', 'profileId', 'Numeric ID of the profile, or "default" for the default profile');
+export const profileReadIdProperty = recordLocator('Profile', 'profileId', 'searchProfiles', {
+	description: 'The profile; by ID also "default" for the default profile',
+	placeholder: 'default',
+	idPattern: '^\\s*([1-9]\\d*|default)\\s*$',
+});
 
 export const profileId = recordId;
 export const profileReadId = z.coerce

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { idProperty } from '../../fields';
+import { recordLocator } from '../../fields';
 
-export const productIdProperty = idProperty('Product ID', 'productId');
+export const productIdProperty = recordLocator('Product', 'productId', 'searchProducts');
 
 export const descriptionProperty: INodeProperties = { displayName: 'Description', name: 'description', type: 'string', default: '', required: true, description: 'Product description (the name on invoice lines)' };
 export const priceProperty: INodeProperties = { displayName: 'Price', name: 'price', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, required: true, description: 'Price of the product' };

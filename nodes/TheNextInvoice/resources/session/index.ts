@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
 import { apiRequest } from '../../../shared/transport/request';
 import { TNI_LOGIN_CREDENTIAL, tniLoginApi, tniTokens } from '../../api';
-import { recordId } from '../../fields';
+import { recordId, recordLocator } from '../../fields';
 
 /**
  * POST /session/jwt/switch answers a JWT for another company. The new token replaces the cached one
@@ -17,14 +17,7 @@ const switchCompany: OperationDescriptor<{ company: string }> = {
 	action: 'Switch to another company',
 	description: 'Work in another company the user can access (Email & Password authentication only)',
 	properties: [
-		{
-			displayName: 'Company ID',
-			name: 'company',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'ID of the company to switch to (see Company: Get Many)',
-		},
+		recordLocator('Company', 'company', 'searchCompanies', { description: 'The company to switch to' }),
 	],
 	schema: z.object({ company: recordId }),
 	run: async ({ context, input, itemIndex, settings }) => {

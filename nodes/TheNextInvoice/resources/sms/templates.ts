@@ -11,6 +11,7 @@ const required = z.string().trim().min(1, 'must not be empty');
 export const smsTemplates = templateOperations({
 	path: '/settings/sms/text',
 	noun: 'Template',
+	searchListMethod: 'searchSmsTemplates',
 	article: 'an SMS template',
 	plural: 'SMS templates',
 	fields: ['name', 'text'],
