@@ -57,6 +57,8 @@ export const requiredPhone = requiredText.refine((v) => PHONE_PATTERN.test(v), P
 export const email = matching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address');
 export const ssn = matching(/^\d{12}$/, 'must be 12 digits, YYYYMMDDCCCC');
 export const senderName = matching(/^[a-zA-Z0-9 ]{1,11}$/, 'must be at most 11 characters of a-z, A-Z, 0-9 and space');
+/** The docs: "Must be naked domain for sms to be delivered" (example.com, no scheme, path or www). */
+export const nakedDomain = matching(/^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a naked domain such as example.com (no https://, www. or path)');
 export const swift = optionalText
 	.transform((v) => v?.toUpperCase())
 	.refine((v) => v === undefined || /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), 'must be a SWIFT/BIC code of 8 or 11 characters');

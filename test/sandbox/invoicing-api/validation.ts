@@ -7,6 +7,9 @@ import { isPlainObject } from '../framework';
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const SENDER_NAME = /^[a-zA-Z0-9 ]{1,11}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const NAKED_DOMAIN = /^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+/** Not in the docs: the languages this sandbox renders invoices in (ISO 639-1). */
+const LANGUAGES = ['da', 'de', 'en', 'fi', 'no', 'sv'];
 
 /** DD-MM-YYYY and a real calendar day. */
 export function isApiDate(value: unknown): boolean {
@@ -70,9 +73,10 @@ export function validateCreateBody(body: unknown): string[] {
 		['currency', (v) => typeof v === 'string' && /^[A-Z]{3}$/.test(v), 'must be a 3-letter currency code'],
 		['invoiceType', (v) => v === '0' || v === '1', 'must be one of the following values: 0, 1'],
 		['invoiceSendType', (v) => ['0', '1', '2', '3'].includes(v as string), 'must be one of the following values: 0, 1, 2, 3'],
+		['language', (v) => typeof v === 'string' && LANGUAGES.includes(v), `must be one of the following values: ${LANGUAGES.join(', ')}`],
 		['pdfBytes', (v) => typeof v === 'string' && BASE64.test(v) && v.length % 4 === 0, 'must be base64 encoded'],
 		['invoiceRows', Array.isArray, 'must be an array'],
-		...STRING_FIELDS(['customInvoiceId', 'iban', 'bankgirot', 'plusgirot', 'swish', 'bankCode', 'reference', 'message', 'invoiceNumber', 'language']),
+		...STRING_FIELDS(['customInvoiceId', 'iban', 'bankgirot', 'plusgirot', 'swish', 'bankCode', 'reference', 'message', 'invoiceNumber']),
 	], ['invoiceDate', 'dueDate', 'total', 'currency', 'invoiceType', 'invoiceSendType', 'invoiceNumber', 'invoiceRows']);
 	if (Array.isArray(invoice.invoiceRows)) {
 		if (invoice.invoiceRows.length === 0) errors.push('invoiceDetails.invoiceRows must contain at least 1 elements');
@@ -100,6 +104,9 @@ export function validateCreateBody(body: unknown): string[] {
 			check(errors, body.smsDetails, 'smsDetails', [
 				['senderName', (v) => typeof v === 'string' && SENDER_NAME.test(v), 'must be at most 11 characters of a-z, A-Z, 0-9 and space'],
 				['createOnly', (v) => typeof v === 'boolean', 'must be a boolean value'],
+				// Not in the docs (guesses the node does not check, so the 422 path is exercised): an SMS-sized text.
+				['freeText', (v) => typeof v === 'string' && v.length <= 160, 'must be shorter than or equal to 160 characters'],
+				['domain', (v) => typeof v === 'string' && NAKED_DOMAIN.test(v), 'must be a naked domain such as example.com'],
 				...STRING_FIELDS(['freeText', 'domain']),
 			], ['senderName', 'freeText']);
 		}

@@ -8,6 +8,7 @@ import {
 	dateInput,
 	email,
 	iban,
+	nakedDomain,
 	optionalAmount,
 	optionalText,
 	percent,
@@ -105,7 +106,7 @@ export const createInvoiceSchema = z
 			})
 			.default({})
 			.refine((p) => !(p.reference && p.message), { message: 'give either a reference number or a message, not both', path: ['message'] }),
-		smsDetails: z.object({ senderName, freeText: optionalText, domain: optionalText }).default({}),
+		smsDetails: z.object({ senderName, freeText: optionalText, domain: nakedDomain }).default({}),
 		options: z
 			.object({
 				checkTotal: z.boolean().default(false),
