@@ -78,7 +78,8 @@ export async function startSemansysSandbox(options: SemansysSandboxOptions = {})
 	const sandbox = await startSandbox({
 		name: 'semansys',
 		port: options.port,
-		routes: [...tokenRoutes(ctx), ...customerCornerRoutes(ctx), ...deliveryRoutes(ctx), ...reportingRoutes(ctx), ...validationRoutes(ctx), ...inferredRoutes(ctx)],
+		// Inferred static paths (/customer-corner/file/download) before the documented /customer-corner/file/{fileIds}.
+		routes: [...tokenRoutes(ctx), ...inferredRoutes(ctx), ...customerCornerRoutes(ctx), ...deliveryRoutes(ctx), ...reportingRoutes(ctx), ...validationRoutes(ctx)],
 		onRequest: authenticate(ctx),
 		// ASP.NET problem details.
 		errorBody: ({ status, message }) => ({ type: `https://httpstatuses.io/${status}`, title: message, status }),

@@ -3,7 +3,7 @@
  * They accept any JSON, answer with a structured echo, and where a file is the point of the endpoint they
  * answer with a real one in base64.
  */
-import { isPlainObject, newUuid, type SandboxRoute } from '../framework';
+import { isPlainObject, newUuid, type SandboxRequest, type SandboxRoute } from '../framework';
 import { BASE_PATH, fail, idOrBase64, ok, sha256, type SemansysContext } from './context';
 import { EMPTY_ZIP, factsOf, htmlPage, tinyPdf } from './samples';
 
@@ -88,31 +88,30 @@ function answerFiles(kind: AnswerFile | undefined, input: Buffer | undefined): R
 	}
 }
 
+/** The structured echo of an inferred endpoint: what it received, and the files it makes. */
+function echo(ctx: SemansysContext, method: string, path: string, answer: AnswerFile | undefined, req: SandboxRequest): Record<string, unknown> {
+	if (method !== 'GET' && !isPlainObject(req.body)) throw fail(400, 'A JSON object body is required');
+	const body = (req.body ?? {}) as Record<string, unknown>;
+	const contentField = CONTENT_FIELDS.find((field) => body[field] !== undefined);
+	const content = contentField ? idOrBase64(ctx, body, contentField) : undefined;
+	const received = { fields: Object.keys(body).sort(), query: req.query, ...(content ? { contentField, contentBytes: content.length, contentSha256: sha256(content) } : {}) };
+	const hash = req.query.isHashed === 'true' ? { hashResult: { Hash_Result: sha256(JSON.stringify(body)) } } : {};
+	return { endpoint: `${method} ${path}`, inferred: true, received, ...answerFiles(answer, content), ...hash };
+}
+
 export function inferredRoutes(ctx: SemansysContext): SandboxRoute[] {
 	const routes = ROUTES.map(
-		([method, path, answer]): SandboxRoute => ({
-			method,
-			path: `${BASE_PATH}${path}`,
-			handler: (req) => {
-				if (method !== 'GET' && !isPlainObject(req.body)) throw fail(400, 'A JSON object body is required');
-				const body = (req.body ?? {}) as Record<string, unknown>;
-				const contentField = CONTENT_FIELDS.find((field) => body[field] !== undefined);
-				const content = contentField ? idOrBase64(ctx, body, contentField) : undefined;
-				const received = { fields: Object.keys(body).sort(), query: req.query, ...(content ? { contentField, contentBytes: content.length, contentSha256: sha256(content) } : {}) };
-				return ok({ endpoint: `${method} ${path}`, inferred: true, received, ...answerFiles(answer, content), ...(req.query.isHashed === 'true' ? { hashResult: { Hash_Result: sha256(JSON.stringify(body)) } } : {}) });
-			},
-		}),
+		([method, path, answer]): SandboxRoute => ({ method, path: `${BASE_PATH}${path}`, handler: (req) => ok(echo(ctx, method, path, answer, req)) }),
 	);
 	// Delivery to HMRC answers with the correlation ID that Status › HMRC asks about.
 	routes.push({
 		method: 'POST',
 		path: `${BASE_PATH}/delivery/hmrc`,
 		handler: (req) => {
-			if (!isPlainObject(req.body)) throw fail(400, 'A JSON object body is required');
-			const content = idOrBase64(ctx, req.body, 'content');
+			const answer = echo(ctx, 'POST', '/delivery/hmrc', undefined, req);
 			const correlationId = newUuid().replace(/-/g, '').toUpperCase();
-			ctx.hmrcSubmissions.set(correlationId, { acceptedTime: new Date().toISOString(), content });
-			return ok({ endpoint: 'POST /delivery/hmrc', inferred: true, correlationId, received: { fields: Object.keys(req.body).sort(), contentBytes: content.length } });
+			ctx.hmrcSubmissions.set(correlationId, { acceptedTime: new Date().toISOString(), content: req.rawBody });
+			return ok({ ...answer, correlationId });
 		},
 	});
 	return routes;
