@@ -43,6 +43,26 @@ export const SANDBOXES: SandboxSpec[] = [
 		},
 	},
 	{
+		vendor: 'invoicingApi',
+		demoPort: 4712,
+		credentialType: 'invoicingApi',
+		start: async (port) => {
+			// Sent invoices are delivered after 1 s, opened after 2 s and paid after 3 s, so a workflow can poll until paid.
+			const sandbox = await (await import('../test/sandbox/invoicing-api')).startInvoicingApiSandbox({
+				port,
+				lifecycleMs: { delivered: 1000, opened: 2000, paid: 3000 },
+				seedPaidInvoices: 1,
+			});
+			const { baseUrl, tokenUrl, clientId, clientSecret } = sandbox;
+			return {
+				handle: sandbox,
+				credentialData: { baseUrl, authentication: 'clientCredentials', authUrl: tokenUrl, clientId, clientSecret },
+				placeholders: { PAID_INVOICE_ID: 'seed-0001' },
+				close: () => sandbox.close(),
+			};
+		},
+	},
+	{
 		vendor: 'theNextInvoice',
 		demoPort: 4711,
 		credentialType: 'theNextInvoiceApi',

@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CredentialImport, CredentialTestResult, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import type { FiskalySandbox } from '../sandbox/fiskaly';
+import type { InvoicingApiSandbox } from '../sandbox/invoicing-api';
 import type { TheNextInvoiceSandbox } from '../sandbox/thenextinvoice';
 
 export type { WorkflowRun } from '../../scripts/n8n-runtime';
@@ -15,6 +16,8 @@ export interface E2eContext {
 	fiskaly: FiskalySandbox;
 	/** The running TheNextInvoice sandbox. */
 	theNextInvoice: TheNextInvoiceSandbox;
+	/** The running Invoicing API sandbox. */
+	invoicingApi: InvoicingApiSandbox;
 	/** Every node type the n8n under test has loaded (`n8n export:nodes`). */
 	nodeTypes: string[];
 	/** Values of the `{{NAME}}` placeholders (see scripts/sandboxes.ts). */
