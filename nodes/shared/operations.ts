@@ -116,7 +116,18 @@ export interface OperationDescriptor<TInput = any> {
 	execute?: (run: OperationRun<TInput>) => Promise<INodeExecutionData[]>;
 	/** Shapes the answer; defaults to the answer itself (one item, or one per list record). */
 	output?: (body: any, input: TInput) => IDataObject | IDataObject[];
+	/**
+	 * For a write that can be looked up afterwards. When its outcome is unknown (connection lost, 5xx, timeout),
+	 * `recover` asks the vendor what happened: it returns the answer the write would have given (the item succeeds
+	 * with it) or `undefined` when the write certainly did not happen; then the same request is sent again. Only
+	 * for writes the vendor refuses to apply twice (a unique name, an idempotency token, a state change), so that a
+	 * late first attempt and the resend can never both land.
+	 */
+	recover?: (input: TInput, run: OperationRun<TInput>, sent: RequestSpec) => Promise<unknown>;
 }
+
+/** How many times a write whose outcome was unknown is looked up and sent again before its error stands. */
+const RECOVERY_ROUNDS = 3;
 
 export interface ResourceDescriptor {
 	value: string;
@@ -361,11 +372,41 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	}
 	if (!op.request) throw new NodeOperationError(context.getNode(), `Operation "${op.value}" has no request`);
 	const spec = await op.request(input, requestTools(context, itemIndex));
+	if (op.recover) return shape(await sendRecovering(op, run, spec)).map((json) => ({ json }));
 	const response = await apiRequest(context, api, { ...spec, binary: spec.binary || !!op.download }, { itemIndex, settings });
 	if (!op.download) return shape(response.body).map((json) => ({ json }));
 	const contentType = String(response.headers['content-type'] ?? op.download.mimeType ?? 'application/octet-stream').split(';')[0];
 	const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? op.download.fileName(input);
 	return [await binaryItem(context, input, new FileResult(response.body as Buffer, fileName, contentType))];
+}
+
+const outcomeOf = (error: unknown) => (error as { context?: IDataObject })?.context?.outcome;
+
+/**
+ * Sends a write with `recover`: on an unknown outcome, look it up; found → done, certainly absent → send the same
+ * request (same body, same idempotency token) again. A later refusal is also looked up, because the first attempt
+ * may have landed late (after a timeout) and be the reason for it.
+ */
+async function sendRecovering(op: OperationDescriptor, run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {
+	const { context, api, input, itemIndex, settings } = run;
+	let lastError: unknown;
+	for (let round = 0; round < RECOVERY_ROUNDS; round++) {
+		try {
+			return (await apiRequest(context, api, spec, { itemIndex, settings })).body;
+		} catch (error) {
+			if (round === 0 && outcomeOf(error) !== 'unknown') throw error;
+			lastError = error;
+		}
+		let found: unknown;
+		try {
+			found = await op.recover!(input, run, spec);
+		} catch {
+			throw lastError; // the lookup failed too: the write's own error (outcome unknown) stands
+		}
+		if (found !== undefined) return found;
+		if (outcomeOf(lastError) === 'notApplied' && round > 0) throw lastError;
+	}
+	throw lastError;
 }
 
 /** A file as an item: binary data in the `binaryPropertyName` property (default `data`), its facts as JSON. */

@@ -30,7 +30,8 @@ describe('organization', () => {
 			vat_id: 'DE123456789',
 			state: 'Berlin',
 			billing_options: { withhold_billing: true, gln: '9012345000004' },
-			metadata: { erp_id: 'C-1001' },
+			// The creation key lets a create whose answer was lost be found again (see transport.test.ts).
+			metadata: { erp_id: 'C-1001', n8n_creation_key: expect.stringMatching(/^[0-9a-f-]{36}$/) },
 		});
 		expect(json[0]).toMatchObject({ _type: 'ORGANIZATION', name: 'Bäckerei Schmidt GmbH', metadata: { erp_id: 'C-1001' } });
 		expect(f.sandbox.state.organizations.has(json[0]._id as string)).toBe(true);

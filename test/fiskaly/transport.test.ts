@@ -47,21 +47,39 @@ describe('retries', () => {
 		expect(f.apiCalls()).toHaveLength(6);
 	});
 
-	it('never repeats a create whose outcome is unknown, and says so', async () => {
+	it('a create whose answer was lost is found by its creation key instead of repeated', async () => {
 		f.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: /organizations$/ } });
-		const { error } = await f.run(newOrganization('Dropped After GmbH'));
-		expect(error?.description).toMatch(/OUTCOME UNKNOWN/);
-		expect(f.apiCalls()).toEqual(['POST /api/v0/organizations']);
-		// The server did create it: the user is told to check rather than a duplicate being made.
+		const { json, error } = await f.run(newOrganization('Dropped After GmbH'));
+		expect(error).toBeUndefined();
+		expect(f.apiCalls()).toEqual(['POST /api/v0/organizations', 'GET /api/v0/organizations']);
 		expect(orgsNamed('Dropped After GmbH')).toBe(1);
+		expect(json[0]).toMatchObject({ name: 'Dropped After GmbH', _id: expect.any(String) });
 	});
 
-	it('reports a create that failed with 502 as unknown, without retrying', async () => {
+	it('a create that got a 502 and is not found stays unknown, and is never sent twice', async () => {
 		f.sandbox.faults.add({ kind: 'status502', match: { method: 'POST' } });
 		const { error } = await f.run(newOrganization('Gateway GmbH'));
-		expect(error?.description).toMatch(/OUTCOME UNKNOWN/);
-		expect(error?.description).toMatch(/HTTP 502/);
-		expect(f.apiCalls()).toHaveLength(1);
+		expect(error?.description).toMatch(/HTTP 502.*OUTCOME UNKNOWN/);
+		expect(f.apiCalls()).toEqual(['POST /api/v0/organizations', 'GET /api/v0/organizations']);
+	});
+
+	it('an API key whose answer was lost is looked up by its unique name; a missing one is created again', async () => {
+		const org = f.sandbox.ownOrganizationId;
+		const key = { resource: 'apiKey', operation: 'create', organizationId: { __rl: true, mode: 'id', value: org }, status: 'enabled' };
+		f.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: /api-keys$/ } });
+		const found = await f.run({ ...key, name: 'lost-answer' });
+		expect(found.error).toBeUndefined();
+		expect(found.json[0]).toMatchObject({ name: 'lost-answer' });
+		expect(found.json[0].secret).toBeUndefined();
+		f.sandbox.clearRequests();
+		f.sandbox.faults.add({ kind: 'dropBeforeHandling', match: { method: 'POST', path: /api-keys$/ } });
+		f.sandbox.faults.add({ kind: 'status500', match: { method: 'POST', path: /api-keys$/ } });
+		const again = await f.run({ ...key, name: 'never-arrived' });
+		expect(again.error).toBeUndefined();
+		const keysNamed = (name: string) => [...f.sandbox.state.apiKeys.values()].filter((k) => k.name === name).length;
+		expect([keysNamed('lost-answer'), keysNamed('never-arrived')]).toEqual([1, 1]);
+		// dropped before handling → retried (never reached the app); 500 → looked up, absent → sent once more.
+		expect(f.apiCalls().filter((c) => c.startsWith('POST'))).toHaveLength(3);
 	});
 
 	it('times out a slow answer and retries the read', async () => {

@@ -132,6 +132,8 @@ async function sendWithRetries(
 	for (;;) {
 		budget.attempt++;
 		transportStats.requests++;
+		// A resend after a 401 re-login keeps its attempt number, so it is not counted as a retry.
+		if (budget.attempt > 1) transportStats.retries++;
 		let response: FullResponse;
 		try {
 			response = await sendOnce({
@@ -180,7 +182,6 @@ async function sendWithRetries(
 		}
 		// A refusal (4xx) is "not applied" unless an earlier attempt may have gone through.
 		if (status >= 400) throw fail(status, api.parseError(errorBody(response.body)), requestId, undefined, outcomeOf(status < 500));
-		transportStats.retries += budget.retries;
 		const body = checkBody(response, spec, fail, requestId);
 		if (!api.unwrap || spec.binary) return { ...response, body };
 		const unwrapped = api.unwrap(body);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { metadataProperty, metadataSchema, organizationLocator, uuid } from '../../fields';
-import type { OperationDescriptor } from '../../../shared/operations';
+import { metadataProperty, metadataSchema, offsetPages, organizationLocator, uuid } from '../../fields';
+import { fetchList, type OperationDescriptor } from '../../../shared/operations';
 import { apiKeyStatus, apiKeyStatusProperty, withoutSecret } from './fields';
 
 export const createApiKey: OperationDescriptor = {
@@ -44,5 +44,11 @@ export const createApiKey: OperationDescriptor = {
 		path: `/organizations/${organizationId}/api-keys`,
 		body: metadata ? { name, status, metadata } : { name, status },
 	}),
+	// After a lost answer the key is looked up by its (unique) name; a missing one is created again. A key found
+	// this way comes without its secret: fiskaly shows it only in the create answer.
+	recover: async ({ organizationId, name }, { context, api, itemIndex, settings }) => {
+		const keys = await fetchList(context, api, { request: { method: 'GET', path: `/organizations/${organizationId}/api-keys` }, pagination: offsetPages(100) }, { itemIndex, settings });
+		return keys.find((key) => key.name === name);
+	},
 	output: (apiKey, { includeSecret }) => withoutSecret(apiKey, includeSecret),
 };

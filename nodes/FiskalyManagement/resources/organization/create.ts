@@ -1,7 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, metadataProperty, metadataSchema } from '../../fields';
-import type { OperationDescriptor } from '../../../shared/operations';
+import { compact, metadataProperty, metadataSchema, offsetPages } from '../../fields';
+import { fetchList, type OperationDescriptor } from '../../../shared/operations';
 import {
 	billingOptionsProperty,
 	billingOptionsSchema,
@@ -11,6 +12,15 @@ import {
 	organizationDetailSchema,
 	organizationName,
 } from './fields';
+
+/** Metadata key of the per-item creation key (stable across retries of one item). */
+export const CREATION_KEY = 'n8n_creation_key';
+const MAX_METADATA_KEYS = 20;
+
+function withCreationKey(metadata: Record<string, string> | undefined, creationKey: string): Record<string, string> | undefined {
+	if (metadata && (CREATION_KEY in metadata || Object.keys(metadata).length >= MAX_METADATA_KEYS)) return metadata;
+	return { ...metadata, [CREATION_KEY]: creationKey };
+}
 
 export const createOrganization: OperationDescriptor = {
 	value: 'create',
@@ -38,10 +48,21 @@ export const createOrganization: OperationDescriptor = {
 		billing_options: billingOptionsSchema,
 		metadata: metadataSchema,
 	}),
-	// Not idempotent: fiskaly has no idempotency key for organizations, so an unknown outcome is reported, not retried.
-	request: ({ additionalFields, ...fields }) => ({
+	// fiskaly has no idempotency key for organizations. Each new one carries a creation key in its metadata (when
+	// the user left a metadata slot free), so a create whose answer was lost can be found instead of reported unknown.
+	request: ({ additionalFields, metadata, ...fields }, tools) => ({
 		method: 'POST',
 		path: '/organizations',
-		body: compact({ ...fields, ...compact(additionalFields) }),
+		body: compact({ ...fields, ...compact(additionalFields), metadata: withCreationKey(metadata, tools.uuid()) }),
 	}),
+	recover: async (_input, { context, api, itemIndex, settings }, sent) => {
+		const creationKey = ((sent.body as IDataObject).metadata as IDataObject | undefined)?.[CREATION_KEY];
+		if (!creationKey) throw new Error('no creation key to look the organization up by');
+		const organizations = await fetchList(context, api, { request: { method: 'GET', path: '/organizations' }, pagination: offsetPages(5000) }, { itemIndex, settings });
+		const found = organizations.find((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_KEY] === creationKey);
+		// Not found is no proof: names are not unique, and a first attempt that timed out may still land. Only a found
+		// organization settles it; otherwise the outcome stays unknown (never a second create).
+		if (!found) throw new Error('not found (yet)');
+		return found;
+	},
 };

@@ -1,0 +1,130 @@
+/**
+ * The fault-injection suite's shared parts: the mix of faults every vendor's sandbox gets, how a run's items are
+ * classified, and the table printed per vendor. Each vendor has one `<vendor>.faults.ts` that runs its main write
+ * workflow through n8n-core (test/helpers/n8n.ts) against its sandbox and counts what the sandbox holds afterwards.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { transportStats } from '../../nodes/shared/transport/request';
+import type { FaultKind, RunningSandbox } from '../sandbox/framework';
+
+/** Node options for the suite: a short timeout (so "slow" answers really time out) and patient retries. */
+export const FAULT_TIMEOUT_SECONDS = 1;
+export const faultRequestOptions = { requestOptions: { timeoutSeconds: FAULT_TIMEOUT_SECONDS, maxAttempts: 8, maxTotalWaitSeconds: 60 } };
+
+/**
+ * Every kind of fault the issue names, each on about 4% of requests (logins included): about 25% of requests are
+ * hit. `slow` holds the answer back longer than the node's timeout; the handler still runs afterwards, so the
+ * change lands after the client gave up (the worst case for duplicates).
+ */
+const MIX: Array<{ kind: FaultKind; probability: number; retryAfterSeconds?: number; delayMs?: number }> = [
+	{ kind: 'status429', probability: 0.04, retryAfterSeconds: 1 },
+	{ kind: 'status503', probability: 0.04, retryAfterSeconds: 0 },
+	{ kind: 'dropBeforeHandling', probability: 0.04 },
+	{ kind: 'dropAfterHandling', probability: 0.04 },
+	{ kind: 'slow', probability: 0.04, delayMs: FAULT_TIMEOUT_SECONDS * 1000 + 300 },
+	{ kind: 'status500', probability: 0.03 },
+	{ kind: 'status502', probability: 0.02 },
+	{ kind: 'status504', probability: 0.02 },
+];
+
+export function injectFaultMix(sandbox: RunningSandbox): void {
+	for (const fault of MIX) sandbox.faults.add({ ...fault, times: Infinity });
+}
+
+/**
+ * Expires or revokes the vendor's tokens every `everyMs` while a run goes on: the node must log in again without
+ * losing or repeating anything. Returns a stop function and the number of times tokens were taken away.
+ */
+export function revokeTokensPeriodically(revoke: () => number, everyMs: number): { stop: () => number } {
+	let times = 0;
+	const timer = setInterval(() => {
+		if (revoke() > 0) times++;
+	}, everyMs);
+	return {
+		stop: () => {
+			clearInterval(timer);
+			return times;
+		},
+	};
+}
+
+export type ItemOutcome = 'succeeded' | 'notApplied' | 'unknown';
+
+/** A failed item's outcome as the node stated it (Continue On Fail items carry `outcome`). */
+export function outcomeOf(item: IDataObject): ItemOutcome {
+	if (item.error === undefined) return 'succeeded';
+	return item.outcome === 'notApplied' ? 'notApplied' : 'unknown';
+}
+
+/** Transport counters between two points of a run. */
+export function transportCounter() {
+	const start = { ...transportStats };
+	return () => ({ requests: transportStats.requests - start.requests, retries: transportStats.retries - start.retries });
+}
+
+export interface FaultReport {
+	vendor: string;
+	workflow: string;
+	items: number;
+	requestsSent: number;
+	faultsInjected: number;
+	faultsByKind: Record<string, number>;
+	retries: number;
+	succeeded: number;
+	failedNotApplied: number;
+	failedUnknown: number;
+	/** Records of this run in the sandbox afterwards. */
+	records: number;
+	duplicates: number;
+	lost: number;
+	/** One line per failed item: its index and the message the user sees. */
+	failures: string[];
+	seconds: number;
+}
+
+export function faultCounts(sandbox: RunningSandbox, extra: Record<string, number> = {}) {
+	const byKind: Record<string, number> = { ...sandbox.faults.byKind };
+	for (const [kind, count] of Object.entries(extra)) if (count) byKind[kind] = count;
+	return { byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) };
+}
+
+export function formatReport(r: FaultReport): string {
+	const faultShare = r.requestsSent ? Math.round((r.faultsInjected / r.requestsSent) * 100) : 0;
+	const rows: Array<[string, string | number]> = [
+		['items', r.items],
+		['requests sent', r.requestsSent],
+		['faults injected', `${r.faultsInjected} (${faultShare}% of requests)`],
+		['  by kind', Object.entries(r.faultsByKind).map(([k, v]) => `${k} ${v}`).join(', ')],
+		['retries', r.retries],
+		['items succeeded', r.succeeded],
+		['items failed, known not applied', r.failedNotApplied],
+		['items failed, outcome unknown', r.failedUnknown],
+		['records in the sandbox afterwards', r.records],
+		['duplicates (must be 0)', r.duplicates],
+		['lost (must be 0)', r.lost],
+		['wall time', `${r.seconds.toFixed(1)} s`],
+	];
+	const width = Math.max(...rows.map(([k]) => k.length));
+	const lines = [`${r.vendor}: ${r.workflow}`, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
+	for (const failure of r.failures.slice(0, 5)) lines.push(`  failed: ${failure}`);
+	if (r.failures.length > 5) lines.push(`  ... and ${r.failures.length - 5} more failed items`);
+	return lines.join('\n');
+}
+
+/** Prints the table where jest does not swallow it, and keeps it for the summary at the end. */
+export function printReport(r: FaultReport): void {
+	process.stdout.write(`\n${formatReport(r)}\n`);
+}
+
+/** "item 7: fiskaly: ... (OUTCOME UNKNOWN ...)" for the table's failure lines. */
+export function describeFailure(index: number, item: IDataObject): string {
+	return `item ${index}: ${String(item.error)} — ${String(item.errorDetails ?? '')}`.slice(0, 300);
+}
+
+/** Counts how often each key occurs; keys seen more than once are duplicates. */
+export function duplicatesOf(keys: string[]): number {
+	const counts = new Map<string, number>();
+	for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+	return [...counts.values()].reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
+}
