@@ -1,0 +1,19 @@
+/** n8n's own credential test for the Invoicing API credential (client credentials): right secret passes, a wrong one fails. */
+import type { E2eCase } from '../harness';
+
+const testCase: E2eCase = {
+	name: 'Invoicing API credential test in real n8n (right client secret passes, wrong one fails)',
+	needsServer: true,
+	check(_run, { credentialTests, invoicingApi, expect, equal }) {
+		const result = credentialTests.invoicingApi;
+		if (!expect(result, 'the credential test ran')) return;
+		equal(result.ok.status, 'OK', `the sandbox client credentials pass (${result.ok.message})`);
+		equal(result.wrongSecret.status, 'Error', 'a wrong client secret fails');
+		expect(!result.wrongSecret.message.includes(result.wrongValue), 'the message does not repeat the secret');
+		expect(!result.ok.message.includes(invoicingApi.clientSecret), 'no secret in the success message');
+		const probes = invoicingApi.requests.filter((r) => r.path === '/api/invoice/n8n-credential-test/status');
+		expect(probes.some((r) => r.status === 404), 'the accepted token got "not found" for the made-up invoice');
+	},
+};
+
+export default testCase;
