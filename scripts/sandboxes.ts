@@ -89,6 +89,22 @@ export const SANDBOXES: SandboxSpec[] = [
 			};
 		},
 	},
+	{
+		vendor: 'semansys',
+		demoPort: 4713,
+		credentialType: 'semansysApi',
+		start: async (port) => {
+			const sandbox = await (await import('../test/sandbox/semansys')).startSemansysSandbox({ port });
+			const { baseUrl, tokenUrl, clientId, clientSecret, username, password, apiVersion } = sandbox;
+			return {
+				handle: sandbox,
+				credentialData: { baseUrl, tokenUrl, clientId, clientSecret, username, password, apiVersion, applicationName: 'n8n-nodes-eu-finance' },
+				// A file stored in Customer Corner, for workflows that validate by file ID.
+				placeholders: { STORED_INSTANCE_ID: sandbox.control.storeFile('stored-instance.xbrl', (await import('../test/sandbox/semansys')).SAMPLE_INSTANCE) },
+				close: () => sandbox.close(),
+			};
+		},
+	},
 ];
 
 export interface StartedSandbox {
