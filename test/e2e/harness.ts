@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { CredentialImport, CredentialTestResult, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import type { FiskalySandbox } from '../sandbox/fiskaly';
 import type { InvoicingApiSandbox } from '../sandbox/invoicing-api';
+import type { SemansysSandbox } from '../sandbox/semansys';
 import type { TheNextInvoiceSandbox } from '../sandbox/thenextinvoice';
 
 export type { WorkflowRun } from '../../scripts/n8n-runtime';
@@ -18,6 +19,8 @@ export interface E2eContext {
 	theNextInvoice: TheNextInvoiceSandbox;
 	/** The running Invoicing API sandbox. */
 	invoicingApi: InvoicingApiSandbox;
+	/** The running Semansys sandbox. */
+	semansys: SemansysSandbox;
 	/** Every node type the n8n under test has loaded (`n8n export:nodes`). */
 	nodeTypes: string[];
 	/** Values of the `{{NAME}}` placeholders (see scripts/sandboxes.ts). */
