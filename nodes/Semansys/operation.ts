@@ -115,9 +115,16 @@ export function semansysOperation<TFields extends z.ZodRawShape>(spec: Operation
 		}
 		const shaped = asItems(spec.output ? spec.output(answer, input, statusCode) : answer);
 		const outputs = typeof spec.answerFiles === 'function' ? spec.answerFiles(input) : spec.answerFiles;
-		if (!outputs?.length) return shaped.map((json) => ({ json }));
 		const options = { keepRaw: input.keepRawContent === true, baseName: baseName(resolved, input, spec.value) };
-		return await Promise.all(shaped.map(async (json) => await filesFromAnswer(context, json, outputs, options)));
+		// The input's files stay on the item, so a reporting chain (validate, render, deliver) can use the report again.
+		const kept = context.getInputData()[itemIndex]?.binary;
+		return await Promise.all(
+			shaped.map(async (json) => {
+				const produced = outputs?.length ? await filesFromAnswer(context, json, outputs, options) : { json };
+				const binary = { ...kept, ...produced.binary };
+				return Object.keys(binary).length ? { json: produced.json, binary } : { json: produced.json };
+			}),
+		);
 	};
 
 	return {

@@ -4,19 +4,13 @@ import { SemansysApi } from '../../credentials/SemansysApi.credentials';
 import { semansysTokens } from '../../nodes/Semansys/api';
 import { Semansys } from '../../nodes/Semansys/Semansys.node';
 import { runNode, type NodeUnderTest, type TestInputItem } from '../helpers/n8n';
-import { startSemansysSandbox, type SemansysSandbox, type SemansysSandboxOptions } from '../sandbox/semansys';
+import { SAMPLE_INSTANCE, startSemansysSandbox, type SemansysSandbox, type SemansysSandboxOptions } from '../sandbox/semansys';
 
 /** Fast retries for tests. */
 export const quickRetries = { requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 5 } };
 
 /** A small Dutch annual-report instance: two monetary facts and a name. */
-export const INSTANCE = `<?xml version="1.0" encoding="UTF-8"?>
-<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:kvk-i="https://www.nltaxonomie.nl/kvk/items">
-<link:schemaRef xlink:type="simple" xlink:href="https://www.nltaxonomie.nl/kvk/2024/entrypoints/kvk-rpt-jaarverantwoording-2024-nlgaap-micro.xsd"/>
-<kvk-i:Revenue contextRef="FY2025" unitRef="EUR" decimals="0">125000</kvk-i:Revenue>
-<kvk-i:Equity contextRef="FY2025" unitRef="EUR" decimals="0">40000</kvk-i:Equity>
-<kvk-i:LegalEntityName contextRef="FY2025">Voorbeeld BV</kvk-i:LegalEntityName>
-</xbrli:xbrl>`;
+export const INSTANCE = SAMPLE_INSTANCE;
 
 /** The same report with a broken monetary fact. */
 export const INVALID_INSTANCE = INSTANCE.replace('>40000<', '>forty thousand<');

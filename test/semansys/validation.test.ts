@@ -112,7 +112,9 @@ describe('Semansys renderings (confirmed)', () => {
 		expect(f.lastRequest()!.query).toEqual({ outputFormat: 'pdf' });
 		expect(raw.json[0].pdfContent).toBe(binaryBytes(raw.items[0].binary!.pdf).toString('base64'));
 		expect(raw.json[0].htmlContent).toBeNull();
-		expect(Object.keys(raw.items[0].binary!)).toEqual(['pdf']);
+		// The input report stays on the item next to the rendering, for the next step of a chain.
+		expect(Object.keys(raw.items[0].binary!).sort()).toEqual(['data', 'pdf']);
+		expect(binaryBytes(raw.items[0].binary!.data).toString()).toBe(INSTANCE);
 	});
 
 	it('Tax Report SBR: the documented body; PDF only when included', async () => {

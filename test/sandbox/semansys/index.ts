@@ -13,7 +13,7 @@ import { reportingRoutes } from './reporting';
 import { validationRoutes } from './validation';
 
 export type { Delivery, StoredFile, ValidationJob } from './context';
-export { factsOf } from './samples';
+export { factsOf, SAMPLE_INSTANCE } from './samples';
 
 export interface SemansysSandboxOptions {
 	port?: number;

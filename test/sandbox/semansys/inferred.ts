@@ -7,7 +7,7 @@ import { isPlainObject, newUuid, type SandboxRequest, type SandboxRoute } from '
 import { BASE_PATH, fail, idOrBase64, ok, sha256, type SemansysContext } from './context';
 import { EMPTY_ZIP, factsOf, htmlPage, tinyPdf } from './samples';
 
-type AnswerFile = 'htmlPdf' | 'zip' | 'csv' | 'instance' | 'xml' | 'xhtml';
+type AnswerFile = 'htmlPdf' | 'zip' | 'package' | 'csv' | 'instance' | 'xml' | 'xhtml';
 
 const CONTENT_FIELDS = ['idOrBase64Content', 'base64Content', 'content', 'reportContentBase64'];
 const TAX = '/taxonomy/entrypoints';
@@ -50,7 +50,8 @@ const ROUTES: Array<[method: 'GET' | 'POST', path: string, answer?: AnswerFile]>
 	['GET', '/taxonomy/package', 'zip'],
 	['GET', '/taxonomy/concepts'],
 	['GET', '/taxonomy/link-roles'],
-	['POST', '/taxonomy/taxonomy-extension', 'zip'],
+	// Like the documented report extension: { Content }.
+	['POST', '/taxonomy/taxonomy-extension', 'package'],
 	['POST', '/taxonomy/extension/concepts'],
 	['POST', '/taxonomy/extension/linkroles'],
 	['POST', '/taxonomy/extension/pivot'],
@@ -77,6 +78,8 @@ function answerFiles(kind: AnswerFile | undefined, input: Buffer | undefined): R
 			return { xhtmlContent: b64('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>Inline</body></html>') };
 		case 'zip':
 			return { content: b64(EMPTY_ZIP) };
+		case 'package':
+			return { Content: b64(EMPTY_ZIP) };
 		case 'csv':
 			return { content: b64('concept,value\nnl:Revenue,1000\n') };
 		case 'instance':

@@ -44,3 +44,12 @@ export function factsOf(instance: string): Array<{ concept: string; contextRef: 
 
 export const ct600Xml = (fields: Record<string, unknown>) =>
 	`<?xml version="1.0" encoding="UTF-8"?><GovTalkMessage xmlns="http://www.govtalk.gov.uk/CM/envelope"><Body><IRenvelope xmlns="http://www.govtalk.gov.uk/taxation/CT/5"><CompanyTaxReturn ReturnType="new"><CompanyInformation><CompanyName>${String(fields.companyName)}</CompanyName><UTR>${String(fields.utrValue)}</UTR></CompanyInformation><CompanyTaxCalculation><Profits>${String((fields.chargeableProfits as Record<string, unknown>)?.value)}</Profits><TaxPayable>${String(fields.taxPayable)}</TaxPayable></CompanyTaxCalculation></CompanyTaxReturn></IRenvelope></Body></GovTalkMessage>`;
+
+/** A small Dutch annual-report instance: two monetary facts and a name (tests, demo and e2e use it). */
+export const SAMPLE_INSTANCE = `<?xml version="1.0" encoding="UTF-8"?>
+<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:kvk-i="https://www.nltaxonomie.nl/kvk/items">
+<link:schemaRef xlink:type="simple" xlink:href="https://www.nltaxonomie.nl/kvk/2024/entrypoints/kvk-rpt-jaarverantwoording-2024-nlgaap-micro.xsd"/>
+<kvk-i:Revenue contextRef="FY2025" unitRef="EUR" decimals="0">125000</kvk-i:Revenue>
+<kvk-i:Equity contextRef="FY2025" unitRef="EUR" decimals="0">40000</kvk-i:Equity>
+<kvk-i:LegalEntityName contextRef="FY2025">Voorbeeld BV</kvk-i:LegalEntityName>
+</xbrli:xbrl>`;
