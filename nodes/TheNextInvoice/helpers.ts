@@ -44,8 +44,8 @@ export interface RecordOperationSpec<T extends z.ZodRawShape> {
 	request: (id: string, input: z.infer<z.ZodObject<T>>) => RequestSpec;
 	/** The item for one id; defaults to the answer itself. */
 	output?: (answer: unknown, id: string, input: z.infer<z.ZodObject<T>>) => IDataObject;
-	/** The endpoint takes comma-separated ids (`/invoice/1,2,3/book`): offers Batch Items, each id gets `result`. */
-	batch?: { maxIds: number; result: (id: string) => IDataObject };
+	/** The endpoint takes comma-separated ids (`/invoice/1,2,3/book`): offers Batch Items; each id gets `result` (of the chunk's answer). */
+	batch?: { maxIds: number; result: (id: string, answer: unknown) => IDataObject };
 }
 
 /** One operation on one record given by id (an invoice, a profile, an integration type, ...). */
@@ -77,7 +77,7 @@ export function onRecord<T extends z.ZodRawShape = Record<string, never>>(key: R
 			id: (input: IDataObject) => split(input).id,
 			maxIds: batch.maxIds,
 			request: (ids: string[], input: IDataObject) => spec.request(ids.join(','), split(input).rest),
-			resultFor: (_answer: unknown, id: string) => batch.result(id),
+			resultFor: (answer: unknown, id: string) => batch.result(id, answer),
 		},
 	};
 }

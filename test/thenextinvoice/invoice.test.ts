@@ -129,6 +129,25 @@ describe('TheNextInvoice invoice', () => {
 		expect(items.every((i, n) => i.pairedItem && (i.pairedItem as { item: number }).item === n)).toBe(true);
 	});
 
+	it('puts many invoices in one SEPA batch (Batch Items); each item gets the batch id, which downloads its XML', async () => {
+		const ids = [...f.sandbox.state.invoices.values()].filter((i) => i.companyId === company && i.status === 1 && i.sepaBatchId === null).slice(0, 3).map((i) => String(i.id));
+		const { items, error } = await f.run(
+			{ resource: 'invoice', operation: 'createSepaBatch', invoiceId: '={{ $json.id }}', date: '2026-12-15', batchItems: true },
+			{ input: ids.map((id) => ({ id })) },
+		);
+		expect(error).toBeUndefined();
+		expect(f.apiCalls()).toEqual([`POST /invoice/${ids.join(',')}/sepa`]);
+		expect(f.lastRequest()!.body).toEqual({ date: '2026-12-15' });
+		const batchId = f.sandbox.state.invoices.get(Number(ids[0]))!.sepaBatchId;
+		expect(batchId).toEqual(expect.any(Number));
+		expect(items.map((i) => i.json)).toEqual(ids.map((id) => ({ invoiceId: Number(id), success: true, sepaBatchId: batchId })));
+
+		const xml = await f.run({ resource: 'sepaBatch', operation: 'download', batchId: '={{ $json.sepaBatchId }}', binaryPropertyName: 'xml' }, { input: [items[0].json] });
+		expect(xml.items[0].binary?.xml.mimeType).toBe('application/xml');
+		const again = await f.run({ resource: 'invoice', operation: 'createSepaBatch', invoiceId: ids[0], date: '2026-12-15' });
+		expect(again.error?.message).toMatch(/already in a SEPA batch/);
+	});
+
 	it('an unknown invoice reports TheNextInvoice\'s envelope error', async () => {
 		const { error } = await f.run({ resource: 'invoice', operation: 'get', invoiceId: '999999' });
 		expect(error?.message).toMatch(/^TheNextInvoice: /);

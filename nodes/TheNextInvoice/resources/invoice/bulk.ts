@@ -7,18 +7,26 @@ import { onRecord, type RecordOperationSpec } from '../../helpers';
 /** TheNextInvoice takes comma-separated ids for bulk actions; at most 50 per request keeps URLs short. */
 const MAX_IDS = 50;
 
-const done = (id: string) => ({ invoiceId: Number(id), success: true });
+const done = (id: string): IDataObject => ({ invoiceId: Number(id), success: true });
 
 /** An action on one invoice or, with "Batch Items", on many at once (`/invoice/1,2,3/book`). */
 const bulkAction = <T extends z.ZodRawShape>(
-	spec: Omit<RecordOperationSpec<T>, 'request' | 'output' | 'batch'> & { method: IHttpRequestMethods; suffix: string; body?: (input: z.infer<z.ZodObject<T>>) => IDataObject },
-) =>
-	onRecord(invoiceKey, {
+	spec: Omit<RecordOperationSpec<T>, 'request' | 'output' | 'batch'> & {
+		method: IHttpRequestMethods;
+		suffix: string;
+		body?: (input: z.infer<z.ZodObject<T>>) => IDataObject;
+		/** The result of one invoice; the answer is the (batched) request's. */
+		result?: (id: string, answer: unknown) => IDataObject;
+	},
+) => {
+	const result = spec.result ?? done;
+	return onRecord(invoiceKey, {
 		...spec,
 		request: (ids, input) => ({ method: spec.method, path: `/invoice/${ids}${spec.suffix}`, body: spec.body?.(input) }),
-		output: (_answer, id) => done(id),
-		batch: { maxIds: MAX_IDS, result: done },
+		output: (answer, id) => result(id, answer),
+		batch: { maxIds: MAX_IDS, result },
 	});
+};
 
 const mailFields = {
 	properties: [
@@ -53,4 +61,6 @@ export const sepaInvoice = bulkAction({
 	properties: [{ displayName: 'Collection Date', name: 'date', type: 'dateTime', default: '', required: true }],
 	shape: { date: isoDate },
 	body: ({ date }) => ({ date }),
+	// The answer is the new batch: its id lets the next node download the SEPA XML.
+	result: (id, answer) => ({ ...done(id), sepaBatchId: (answer as IDataObject | undefined)?.id ?? null }),
 });
