@@ -18,10 +18,13 @@ export function validateInput<T>(
 }
 
 function raiseInputError(node: INode, itemIndex: number, first: string, problems: string[]): never {
-	throw new NodeOperationError(node, `Invalid input in item ${itemIndex}: ${first}`, {
+	const error = new NodeOperationError(node, `Invalid input in item ${itemIndex}: ${first}`, {
 		itemIndex,
 		description: problems.length > 1 ? problems.join('\n') : 'Nothing was sent. Correct the field and run again.',
 	});
+	// Nothing was sent, so nothing was applied (the same field the transport sets on failed writes).
+	error.context.outcome = 'notApplied';
+	throw error;
 }
 
 /** "Metadata › entry 3 › Key" rather than "metadata.entries.2.key". */
