@@ -3,7 +3,7 @@
  * two-node workflow "Input" → node under test, with a credentials helper that does what n8n's
  * own CredentialsHelper does for our credential types (preAuthentication, generic authenticate).
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -19,10 +19,13 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
+	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+
+import { assertNoSecrets, registerSecret } from './secrets';
 
 /** An input item: JSON, plus optional files under `$binary` (base64 content). */
 export type TestInputItem = IDataObject & { $binary?: Record<string, { base64: string; fileName: string; mimeType: string }> };
@@ -81,6 +84,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
 	) {
 		super();
+		// The fields n8n shows as passwords are the credential's secrets: no output, error or log may contain them.
+		for (const type of types) {
+			for (const property of type.properties) {
+				if (property.typeOptions?.password) registerSecret(data[type.name]?.[property.name]);
+			}
+		}
 	}
 
 	private type(name: string): ICredentialType {
@@ -108,11 +117,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...requestOptions, headers: { ...requestOptions.headers, ...headers }, qs: { ...requestOptions.qs, ...qs } };
 	}
 
-	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, _node: INode, expired: boolean) {
+	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, node: INode, expired: boolean) {
 		const type = this.type(typeName);
 		const expirable = type.properties.find((p) => p.typeOptions?.expirable);
 		if (!type.preAuthentication || !expirable) return undefined;
-		if (!expired && credentials[expirable.name]) return undefined;
+		// Like n8n, a credential test always runs preAuthentication (a stored token must not hide a wrong secret).
+		const testing = node?.type === CREDENTIAL_TEST_NODE_TYPE;
+		if (!expired && credentials[expirable.name] && !testing) return undefined;
 		this.preAuthenticationCalls.push(typeName);
 		const result = await type.preAuthentication.call(helpers, credentials);
 		return { ...credentials, ...result } as ICredentialDataDecryptedObject;
@@ -210,7 +221,9 @@ export async function runNode(
 	const run = await new WorkflowExecute(additionalData(helper, hooks), mode).run({ workflow, startNode: workflow.getNode('Input')! });
 	const taskData = run.data.resultData.runData.Subject?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
-	return { items, json: items.map((i) => i.json), error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'], run };
+	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
+	assertNoSecrets(`the output of ${target.typeName}`, items, error?.message, error?.description, error?.context);
+	return { items, json: items.map((i) => i.json), error, run };
 }
 
 /** The node under test as a workflow node, with the test credential attached. */
@@ -249,6 +262,7 @@ export async function pollTrigger(
 	const context = new PollContext(workflow, node, additionalData(helper), mode, mode === 'manual' ? 'manual' : 'activate');
 	const result = await target.nodeType.poll!.call(context);
 	const data = workflow.staticData[`node:${node.name}`] as IDataObject;
+	assertNoSecrets(`the output of ${target.typeName}`, result, data);
 	return { items: result ? result[0].map((i) => i.json) : null, staticData: data };
 }
 
@@ -264,12 +278,59 @@ function loadOptionsContext(target: NodeUnderTest, parameters: INodeParameters):
 export async function searchList(target: NodeUnderTest, method: string, parameters: INodeParameters, filter?: string, paginationToken?: string) {
 	const search = target.nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`No listSearch method ${method}`);
-	return await search.call(loadOptionsContext(target, parameters), filter, paginationToken);
+	const result = await search.call(loadOptionsContext(target, parameters), filter, paginationToken);
+	assertNoSecrets(`the list search ${method}`, result);
+	return result;
 }
 
 /** Calls a node's loadOptions method (a dropdown) in a real LoadOptionsContext. */
 export async function loadOptions(target: NodeUnderTest, method: string, parameters: INodeParameters) {
 	const load = target.nodeType.methods?.loadOptions?.[method];
 	if (!load) throw new Error(`No loadOptions method ${method}`);
-	return await load.call(loadOptionsContext(target, parameters));
+	const result = await load.call(loadOptionsContext(target, parameters));
+	assertNoSecrets(`the options of ${method}`, result);
+	return result;
+}
+
+const CREDENTIAL_TEST_NODE_TYPE = 'credentialTest';
+
+/**
+ * Runs a credential's `test` the way n8n's credentials tester does: the test request through a RoutingNode (so
+ * preAuthentication and authenticate apply), then the rules. Returns what n8n would show: { status, message }.
+ */
+export async function testCredential(credentialType: ICredentialType, data: ICredentialDataDecryptedObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const test = credentialType.test;
+	if (!test) throw new Error(`${credentialType.name} has no test request`);
+	const helper = new TestCredentialsHelper([credentialType], { [credentialType.name]: data });
+	const nodeType = {
+		description: {
+			displayName: 'Credential Test',
+			name: CREDENTIAL_TEST_NODE_TYPE,
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+		},
+	} as unknown as INodeType;
+	const node: INode = { id: 'temp', name: 'Temp-Node', type: CREDENTIAL_TEST_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {}, credentials: { [credentialType.name]: { id: 'test', name: 'Test' } } };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes({ [CREDENTIAL_TEST_NODE_TYPE]: nodeType }) });
+	const runData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+	const context = new ExecuteContext(workflow, node, additionalData(helper), 'internal', runData, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	let response: INodeExecutionData[][] | undefined;
+	try {
+		response = await new RoutingNode(context, nodeType, { id: 'test', name: 'Test', type: credentialType.name, data }).runNode();
+	} catch (error) {
+		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+		const rule = test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
+		return { status: 'Error', message: rule ? (rule.properties as { message: string }).message : String((error as Error).message) };
+	}
+	const body = (response?.[0]?.[0]?.json ?? {}) as IDataObject;
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }
