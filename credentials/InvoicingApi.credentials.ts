@@ -10,8 +10,8 @@ import type {
 import { INVOICING_CREDENTIAL_TYPE, invoicingLoginApi, invoicingTokens, pastedToken } from '../nodes/InvoicingApi/api';
 import { makeLoginSender } from '../nodes/shared/transport/request';
 
-/** The made-up invoice id of the credential test: the API answers 404/400 for it when the token is accepted. */
-export const CREDENTIAL_TEST_INVOICE_ID = 'n8n-credential-test';
+/** The made-up invoice id of the credential test: the API answers 400 (unknown invoice) for it when the token is accepted. */
+export const CREDENTIAL_TEST_INVOICE_ID = 'n8n-credential-test-0f3c9a';
 
 export class InvoicingApi implements ICredentialType {
 	name = INVOICING_CREDENTIAL_TYPE;
@@ -114,8 +114,9 @@ export class InvoicingApi implements ICredentialType {
 
 	/**
 	 * The API has no "who am I" endpoint. A client-credentials login happens in preAuthentication (a wrong secret
-	 * fails there); then the status of a made-up invoice is asked for: "not found" proves the token is accepted,
-	 * 401 means it is not.
+	 * fails there); then the status of a made-up invoice is asked for. The documented error answer for an unknown
+	 * invoice (400, NestJS JSON) proves the token is accepted; 401/403 mean it is not; 404 or a body without
+	 * `statusCode` means the Base URL does not lead to the Invoicing API.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
@@ -126,6 +127,9 @@ export class InvoicingApi implements ICredentialType {
 		rules: [
 			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: 401, message: 'The Invoicing API refused the access token' } },
 			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: 403, message: 'The Invoicing API refused access with this token' } },
+			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: 404, message: 'No Invoicing API endpoint at this Base URL (404): check the Base URL' } },
+			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: undefined, message: 'The Base URL did not answer like the Invoicing API: check the Base URL' } },
 		],
 	};
+}
 }

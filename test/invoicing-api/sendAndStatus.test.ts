@@ -34,8 +34,8 @@ describe('Invoicing API: send', () => {
 
 	it('an unknown id is reported with the API\'s message', async () => {
 		const { error } = await send('NO-SUCH-INVOICE');
-		expect(error?.message).toBe('Invoicing API: Invoice with customInvoiceId "NO-SUCH-INVOICE" not found [Not Found]');
-		expect(error?.description).toMatch(/HTTP 404/);
+		expect(error?.message).toBe('Invoicing API: Invoice with customInvoiceId "NO-SUCH-INVOICE" not found [Bad Request]');
+		expect(error?.description).toMatch(/HTTP 400/);
 	});
 
 	it('ids with special characters are escaped in the path', async () => {

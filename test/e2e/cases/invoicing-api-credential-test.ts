@@ -1,4 +1,5 @@
 /** n8n's own credential test for the Invoicing API credential (client credentials): right secret passes, a wrong one fails. */
+import { CREDENTIAL_TEST_INVOICE_ID } from '../../../credentials/InvoicingApi.credentials';
 import type { E2eCase } from '../harness';
 
 const testCase: E2eCase = {
@@ -11,8 +12,8 @@ const testCase: E2eCase = {
 		equal(result.wrongSecret.status, 'Error', 'a wrong client secret fails');
 		expect(!result.wrongSecret.message.includes(result.wrongValue), 'the message does not repeat the secret');
 		expect(!result.ok.message.includes(invoicingApi.clientSecret), 'no secret in the success message');
-		const probes = invoicingApi.requests.filter((r) => r.path === '/api/invoice/n8n-credential-test/status');
-		expect(probes.some((r) => r.status === 404), 'the accepted token got "not found" for the made-up invoice');
+		const probes = invoicingApi.requests.filter((r) => r.path === `/api/invoice/${CREDENTIAL_TEST_INVOICE_ID}/status`);
+		expect(probes.some((r) => r.status === 400), 'the accepted token got "unknown invoice" (400) for the made-up invoice');
 	},
 };
 

@@ -60,7 +60,8 @@ export function statusBody(invoice: StoredInvoice): Record<string, string> {
 
 export function invoiceRoutes(ctx: InvoicingContext): SandboxRoute[] {
 	const find = (req: SandboxRequest) => ctx.invoices.get(req.params.customInvoiceId);
-	const notFound = (req: SandboxRequest) => nestError(404, `Invoice with customInvoiceId "${req.params.customInvoiceId}" not found`, 'Not Found');
+	// The docs give 400 as the only error answer of status and send; 404 stays for unknown routes (a wrong base URL).
+	const notFound = (req: SandboxRequest) => nestError(400, `Invoice with customInvoiceId "${req.params.customInvoiceId}" not found`, 'Bad Request');
 	const sendResponse = (status: number, message: string, invoice: StoredInvoice) => json(status, { statusCode: status, message, invoiceUrl: invoice.invoiceUrl });
 
 	return [
