@@ -132,4 +132,3 @@ export class InvoicingApi implements ICredentialType {
 		],
 	};
 }
-}
