@@ -8,4 +8,8 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 	testTimeout: 60000,
 	setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
+	// The secret scan across every test (test/helpers/secrets.ts).
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/secret-scan-setup.ts'],
+	globalSetup: '<rootDir>/test/helpers/secret-scan-global-setup.ts',
+	globalTeardown: '<rootDir>/test/helpers/secret-scan-global-teardown.ts',
 };

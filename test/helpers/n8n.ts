@@ -25,6 +25,8 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
+import { assertNoSecrets, registerSecret } from './secrets';
+
 /** An input item: JSON, plus optional files under `$binary` (base64 content). */
 export type TestInputItem = IDataObject & { $binary?: Record<string, { base64: string; fileName: string; mimeType: string }> };
 
@@ -82,6 +84,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
 	) {
 		super();
+		// The fields n8n shows as passwords are the credential's secrets: no output, error or log may contain them.
+		// Except fiskaly's API key: an identifier paired with the API secret, which fiskaly's own key list shows.
+		for (const type of types) {
+			for (const property of type.properties) {
+				if (property.typeOptions?.password && property.name !== 'apiKey') registerSecret(data[type.name]?.[property.name]);
+			}
+		}
 	}
 
 	private type(name: string): ICredentialType {
@@ -213,7 +222,9 @@ export async function runNode(
 	const run = await new WorkflowExecute(additionalData(helper, hooks), mode).run({ workflow, startNode: workflow.getNode('Input')! });
 	const taskData = run.data.resultData.runData.Subject?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
-	return { items, json: items.map((i) => i.json), error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'], run };
+	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
+	assertNoSecrets(`the output of ${target.typeName}`, items, error?.message, error?.description, error?.context);
+	return { items, json: items.map((i) => i.json), error, run };
 }
 
 /** The node under test as a workflow node, with the test credential attached. */
@@ -252,6 +263,7 @@ export async function pollTrigger(
 	const context = new PollContext(workflow, node, additionalData(helper), mode, mode === 'manual' ? 'manual' : 'activate');
 	const result = await target.nodeType.poll!.call(context);
 	const data = workflow.staticData[`node:${node.name}`] as IDataObject;
+	assertNoSecrets(`the output of ${target.typeName}`, result, data);
 	return { items: result ? result[0].map((i) => i.json) : null, staticData: data };
 }
 
@@ -267,14 +279,18 @@ function loadOptionsContext(target: NodeUnderTest, parameters: INodeParameters):
 export async function searchList(target: NodeUnderTest, method: string, parameters: INodeParameters, filter?: string, paginationToken?: string) {
 	const search = target.nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`No listSearch method ${method}`);
-	return await search.call(loadOptionsContext(target, parameters), filter, paginationToken);
+	const result = await search.call(loadOptionsContext(target, parameters), filter, paginationToken);
+	assertNoSecrets(`the list search ${method}`, result);
+	return result;
 }
 
 /** Calls a node's loadOptions method (a dropdown) in a real LoadOptionsContext. */
 export async function loadOptions(target: NodeUnderTest, method: string, parameters: INodeParameters) {
 	const load = target.nodeType.methods?.loadOptions?.[method];
 	if (!load) throw new Error(`No loadOptions method ${method}`);
-	return await load.call(loadOptionsContext(target, parameters));
+	const result = await load.call(loadOptionsContext(target, parameters));
+	assertNoSecrets(`the options of ${method}`, result);
+	return result;
 }
 
 const CREDENTIAL_TEST_NODE_TYPE = 'credentialTest';

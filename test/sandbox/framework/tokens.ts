@@ -1,4 +1,5 @@
 import { randomToken } from './responses';
+import { registerSecret } from '../../helpers/secrets';
 
 export interface IssuedToken {
 	/** Opaque: base64url of 24 random bytes. */
@@ -27,6 +28,7 @@ export class TokenStore<S extends Record<string, unknown> = Record<string, unkno
 
 	issue(subject: S, lifetimeSeconds: number): IssuedToken {
 		const token = randomToken(24);
+		registerSecret(token); // every test then checks that no output, error or log line shows it
 		const expiresAtMs = this.now() + lifetimeSeconds * 1000;
 		this.entries.set(token, { subject, expiresAtMs });
 		this.issuedCount += 1;

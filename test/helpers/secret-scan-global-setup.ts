@@ -1,0 +1,3 @@
+import { setupSecretScan } from './secret-scan-global';
+
+export default setupSecretScan;

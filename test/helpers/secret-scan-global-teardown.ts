@@ -1,0 +1,3 @@
+import { teardownSecretScan } from './secret-scan-global';
+
+export default teardownSecretScan;

@@ -1,0 +1,59 @@
+/**
+ * The secret scan itself (test/helpers/secrets.ts): it must catch a leak, or "0 found" across the suite means
+ * nothing. A made-up node that echoes its credential must fail runNode; an issued sandbox token is registered.
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import { runNode } from '../helpers/n8n';
+import { findSecrets, secretScanStats } from '../helpers/secrets';
+import { TokenStore } from '../sandbox/framework';
+import { demoCredentialTypes } from '../transport/demoVendor';
+
+class LeakyNode implements INodeType {
+	description = {
+		displayName: 'Leaky',
+		name: 'leaky',
+		group: ['transform'],
+		version: 1,
+		description: 'Echoes its credential (what our nodes must never do)',
+		defaults: { name: 'Leaky' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'demoStaticApi', required: true }],
+		properties: [{ displayName: 'Where', name: 'where', type: 'options', options: [{ name: 'Output', value: 'output' }, { name: 'Error', value: 'error' }], default: 'output' }],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const { apiToken } = await this.getCredentials('demoStaticApi');
+		if (this.getNodeParameter('where', 0) === 'error') throw new Error(`request failed with token ${String(apiToken)}`);
+		return [[{ json: { note: `using ${String(apiToken)}` } }]];
+	}
+}
+
+const leaky = (token: string) => ({
+	nodeType: new LeakyNode(),
+	typeName: 'leaky',
+	credentialTypes: demoCredentialTypes,
+	credentials: { demoStaticApi: { baseUrl: 'http://127.0.0.1:9', apiToken: token } },
+});
+
+describe('secret scan', () => {
+	// The leaks here are deliberate; they must not count in the run's total (which must stay 0).
+	afterEach(() => {
+		secretScanStats.hits = 0;
+	});
+
+	it('fails a run whose output contains a credential secret', async () => {
+		await expect(runNode(leaky('leaky-token-in-output'), { where: 'output' })).rejects.toThrow(/SECRET LEAK in the output of leaky: lea…\(21 chars\)/);
+	});
+
+	it('fails a run whose error message contains a credential secret', async () => {
+		await expect(runNode(leaky('leaky-token-in-error'), { where: 'error' })).rejects.toThrow(/SECRET LEAK/);
+	});
+
+	it('knows every token a sandbox issues', () => {
+		const { token } = new TokenStore<string>().issue('someone', 60);
+		expect(findSecrets(`Authorization: Bearer ${token}`)).toHaveLength(1);
+		expect(findSecrets('Authorization: Bearer something-else')).toHaveLength(0);
+	});
+});
