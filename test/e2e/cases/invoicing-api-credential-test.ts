@@ -10,6 +10,7 @@ const testCase: E2eCase = {
 		if (!expect(result, 'the credential test ran')) return;
 		equal(result.ok.status, 'OK', `the sandbox client credentials pass (${result.ok.message})`);
 		equal(result.wrongSecret.status, 'Error', 'a wrong client secret fails');
+		expect(/client authentication failed/.test(result.wrongSecret.message), `it fails at the login (${result.wrongSecret.message})`);
 		expect(!result.wrongSecret.message.includes(result.wrongValue), 'the message does not repeat the secret');
 		expect(!result.ok.message.includes(invoicingApi.clientSecret), 'no secret in the success message');
 		const probes = invoicingApi.requests.filter((r) => r.path === `/api/invoice/${CREDENTIAL_TEST_INVOICE_ID}/status`);
