@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CONTEXT_HEADERS, SEMANSYS_CREDENTIAL_TYPE, SEMANSYS_DEFAULT_TOKEN_URL, semansysApi, semansysHeaders, semansysTokens } from '../nodes/Semansys/api';
-import { makeLoginSender } from '../nodes/shared/transport/request';
+import { CONTEXT_HEADERS, SEMANSYS_CREDENTIAL_TYPE, SEMANSYS_DEFAULT_TOKEN_URL, semansysApi, semansysHeaders } from '../nodes/Semansys/api';
+import { preAuthenticateWithTokenCache } from '../nodes/shared/transport/preAuthentication';
 
 export class SemansysApi implements ICredentialType {
 	name = SEMANSYS_CREDENTIAL_TYPE;
@@ -78,10 +78,7 @@ export class SemansysApi implements ICredentialType {
 
 	/** Logs in through the same token cache the node uses, so n8n and the node share one token. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const send = makeLoginSender(this.helpers, undefined, semansysApi, credentials);
-		const rejected = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
-		const token = await semansysTokens.getToken(send, credentials, rejected);
-		return { accessToken: token.accessToken };
+		return await preAuthenticateWithTokenCache(this.helpers, semansysApi, credentials);
 	}
 
 	/** Bearer token, x-api-version and only the context headers that are filled (a generic block would send empty ones). */
