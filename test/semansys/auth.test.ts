@@ -1,18 +1,10 @@
 import { SemansysApi } from '../../credentials/SemansysApi.credentials';
 import { semansysTokens } from '../../nodes/Semansys/api';
-import { knownSecrets, startSemansys, type SemansysFixture } from './setup';
+import { knownSecrets, startSemansys, useSemansys, type SemansysFixture } from './setup';
 
+const fixture = useSemansys({}, { applicationName: 'n8n', partnerName: 'Partner BV', customerBin: '', clientBin: '  ' });
 let f: SemansysFixture;
-
-beforeAll(async () => {
-	f = await startSemansys({}, { applicationName: 'n8n', partnerName: 'Partner BV', customerBin: '', clientBin: '  ' });
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-	f.sandbox.control.setJobPolls(1);
-});
+beforeAll(() => (f = fixture()));
 
 const getDomains = { resource: 'customerCorner', operation: 'getUserDomains' };
 

@@ -1,16 +1,9 @@
 /** The CONFIRMED endpoints, field by field, through the node against the sandbox. */
-import { binaryBytes, file, INSTANCE, startSemansys, withInstance, type SemansysFixture } from './setup';
+import { binaryBytes, file, INSTANCE, withInstance, useSemansys, type SemansysFixture } from './setup';
 
+const fixture = useSemansys();
 let f: SemansysFixture;
-
-beforeAll(async () => {
-	f = await startSemansys();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+beforeAll(() => (f = fixture()));
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 

@@ -1,16 +1,9 @@
 /** Fault switches of the sandbox through the node, and the Custom API Call operation. */
-import { INSTANCE, startSemansys, withInstance, type SemansysFixture } from './setup';
+import { INSTANCE, startSemansys, useSemansys, withInstance, type SemansysFixture } from './setup';
 
+const fixture = useSemansys();
 let f: SemansysFixture;
-
-beforeAll(async () => {
-	f = await startSemansys();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+beforeAll(() => (f = fixture()));
 
 const digipoort = { resource: 'delivery', operation: 'digipoort', reportBinaryProperty: 'data', identifier: '12345678', messageType: 'Jaarrekening', nameOfStakeholder: 'KvK', typeOfSender: 'Accountant' };
 

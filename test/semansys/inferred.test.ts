@@ -3,18 +3,11 @@ import { createHash } from 'node:crypto';
 
 import { INFERRED } from '../../nodes/Semansys/inferred';
 import { resources } from '../../nodes/Semansys/resources';
-import { INSTANCE, startSemansys, withInstance, type SemansysFixture } from './setup';
+import { INSTANCE, withInstance, useSemansys, type SemansysFixture } from './setup';
 
+const fixture = useSemansys();
 let f: SemansysFixture;
-
-beforeAll(async () => {
-	f = await startSemansys();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-});
+beforeAll(() => (f = fixture()));
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const SNIFFED: Record<string, RegExp> = { Content: /^application\/zip$/, htmlContent: /^text\/html$/, pdfContent: /^application\/pdf$/, content: /^application\/(zip|octet-stream)$|^text\/csv$/, InstanceContentBase64: /^application\/xml$/, xmlDoc: /^application\/xml$/, xhtmlContent: /^application\/xhtml\+xml$/ };

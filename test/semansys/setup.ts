@@ -56,6 +56,25 @@ export async function startSemansys(options: SemansysSandboxOptions = {}, creden
 	};
 }
 
+/**
+ * One sandbox for a test file: started before its tests, closed after them, and before each test without
+ * faults, recorded requests or job timing left over. Returns a getter (the fixture exists once beforeAll ran).
+ */
+export function useSemansys(options: SemansysSandboxOptions = {}, credentialExtra: ICredentialDataDecryptedObject = {}): () => SemansysFixture {
+	let fixture: SemansysFixture;
+	beforeAll(async () => {
+		fixture = await startSemansys(options, credentialExtra);
+	});
+	afterAll(async () => await fixture.sandbox.close());
+	beforeEach(() => {
+		fixture.sandbox.faults.clear();
+		fixture.sandbox.clearRequests();
+		fixture.sandbox.control.setJobPolls(options.jobPolls ?? 1);
+		fixture.sandbox.control.setJobMs(undefined);
+	});
+	return () => fixture;
+}
+
 /** The bytes of an output binary property. */
 export const binaryBytes = (binary: IBinaryData | undefined): Buffer => Buffer.from(binary?.data ?? '', 'base64');
 

@@ -1,18 +1,9 @@
 /** Validation jobs (202 + job ID, Wait for Completion) and renderings (files back as binary data). */
-import { binaryBytes, INSTANCE, INVALID_INSTANCE, startSemansys, withInstance, type SemansysFixture } from './setup';
+import { binaryBytes, INSTANCE, INVALID_INSTANCE, withInstance, useSemansys, type SemansysFixture } from './setup';
 
+const fixture = useSemansys();
 let f: SemansysFixture;
-
-beforeAll(async () => {
-	f = await startSemansys();
-});
-afterAll(async () => await f.sandbox.close());
-beforeEach(() => {
-	f.sandbox.faults.clear();
-	f.sandbox.clearRequests();
-	f.sandbox.control.setJobPolls(1);
-	f.sandbox.control.setJobMs(undefined);
-});
+beforeAll(() => (f = fixture()));
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const validate = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'validation', operation, instanceBinaryProperty: 'data', ...extra });
