@@ -41,6 +41,16 @@ export const binaryOutputProperty: INodeProperties = {
 	description: 'Name of the binary property for the downloaded file',
 };
 
+/** The input binary field an upload reads, e.g. `binaryInputProperty('the logo')`. */
+export const binaryInputProperty = (what: string): INodeProperties => ({
+	displayName: 'Input Binary Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: `The name of the input binary field containing ${what}`,
+});
+
 export const binaryOutputSchema = { binaryPropertyName: z.string().trim().min(1, 'must not be empty') };
 
 /**

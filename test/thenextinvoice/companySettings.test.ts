@@ -1,4 +1,4 @@
-import { multipartBody } from '../../nodes/TheNextInvoice/resources/companySettings/common';
+import { multipartBody } from '../../nodes/TheNextInvoice/files';
 import { uploadTerms } from '../../nodes/TheNextInvoice/resources/companySettings/terms';
 import type { RequestTools } from '../../nodes/shared/operations';
 import { parseMultipart } from '../sandbox/framework';

@@ -1,5 +1,5 @@
 import { uploadLogo } from '../../nodes/TheNextInvoice/resources/invoiceProfile/logo';
-import { multipartFile, parseDataUri } from '../../nodes/TheNextInvoice/resources/invoiceProfile/multipart';
+import { multipartBody, parseDataUri } from '../../nodes/TheNextInvoice/files';
 import { runNode } from '../helpers/n8n';
 import { parseMultipart } from '../sandbox/framework/multipart';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
@@ -159,7 +159,7 @@ describe('TheNextInvoice invoice profile', () => {
 		expect(spec).toMatchObject({ method: 'PUT', path: `/settings/profile/${id}/logo` });
 		const parts = parseMultipart(spec.headers!['Content-Type'], spec.rawBody!);
 		expect(parts).toHaveLength(1);
-		expect(parts![0]).toMatchObject({ name: 'file', filename: 'logo _main_.png', contentType: 'image/png' });
+		expect(parts![0]).toMatchObject({ name: 'file', filename: 'logo "main".png', contentType: 'image/png' });
 		expect(parts![0].data.equals(PNG)).toBe(true);
 		// The request the node would send, sent here as is (binary input items cannot be given to the test helper).
 		const sent = await tniClient(f.sandbox).put(spec.path, spec.rawBody, { headers: spec.headers });
@@ -221,8 +221,8 @@ describe('TheNextInvoice invoice profile', () => {
 	});
 
 	it('multipart and data URI helpers', () => {
-		const a = multipartFile('file', { data: PNG, fileName: 'a.png', mimeType: '' });
-		const b = multipartFile('file', { data: PNG, fileName: 'a.png', mimeType: '' });
+		const a = multipartBody({}, { data: PNG, fileName: 'a.png', mimeType: '' });
+		const b = multipartBody({}, { data: PNG, fileName: 'a.png', mimeType: '' });
 		expect(a.contentType).not.toBe(b.contentType);
 		expect(parseMultipart(a.contentType, a.body)![0].contentType).toBe('application/octet-stream');
 		expect(parseDataUri('data:image/svg+xml;base64,PHN2Zz4=')).toEqual({ mimeType: 'image/svg+xml', data: Buffer.from('<svg>') });

@@ -2,21 +2,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor, RequestTools } from '../../../shared/operations';
-import { compact, idProperty, optional, recordId } from '../../fields';
+import { binaryInputProperty, compact, idProperty, optional, recordId } from '../../fields';
 import { answerFields, someFields, text, updateFieldsProperty } from '../companySettings/common';
 
 const PATH = '/settings/attachments';
 
 const attachmentId = idProperty('Attachment ID', 'attachmentId');
 
-const binaryInput: INodeProperties = {
-	displayName: 'Input Binary Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	default: 'data',
-	required: true,
-	hint: 'The name of the input binary field containing the file to be uploaded',
-};
+const binaryInput = binaryInputProperty('the file to be uploaded');
 
 const fileNameProperty: INodeProperties = {
 	displayName: 'File Name',

@@ -1,5 +1,4 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { randomBytes } from 'crypto';
 import { z } from 'zod';
 
 import type { OperationDescriptor, OperationRun } from '../../../shared/operations';
@@ -167,27 +166,4 @@ export function templateOperations(spec: TemplateSpec): Record<'list' | 'get' | 
 			output: (answer, { templateId }) => ({ [idName]: Number(templateId), deleted: true, ...answerFields(answer) }),
 		},
 	};
-}
-
-/** Builds a `multipart/form-data` body with text fields and one file part named `file`. */
-export function multipartBody(
-	fields: Record<string, string>,
-	file: { data: Buffer; fileName: string; mimeType: string; fieldName?: string },
-): { body: Buffer; contentType: string } {
-	const boundary = `----n8nTheNextInvoice${randomBytes(12).toString('hex')}`;
-	const quote = (value: string) => value.replace(/[\r\n]+/g, ' ').replace(/(["\\])/g, '\\$1');
-	const parts: Buffer[] = [];
-	for (const [name, value] of Object.entries(fields)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
-	}
-	parts.push(
-		Buffer.from(
-			`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.fieldName ?? 'file')}"; filename="${quote(file.fileName)}"\r\n` +
-				`Content-Type: ${file.mimeType || 'application/octet-stream'}\r\n\r\n`,
-			'utf8',
-		),
-		file.data,
-		Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
-	);
-	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

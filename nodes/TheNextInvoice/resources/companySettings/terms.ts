@@ -2,8 +2,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
-import { binaryOutputProperty, binaryOutputSchema } from '../../fields';
-import { answerFields, multipartBody, send } from './common';
+import { binaryInputProperty, binaryOutputProperty, binaryOutputSchema } from '../../fields';
+import { multipartBody } from '../../files';
+import { answerFields, send } from './common';
 
 const PATH = '/settings/termsandconditions';
 
@@ -25,14 +26,7 @@ export const uploadTerms: OperationDescriptor<{ binaryPropertyName: string }> = 
 	action: 'Upload the terms and conditions',
 	description: 'Store a document from a binary field as the terms and conditions (replaces the current one)',
 	properties: [
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			hint: 'The name of the input binary field containing the file to be uploaded',
-		},
+		binaryInputProperty('the file to be uploaded'),
 	],
 	schema: z.object({ binaryPropertyName: z.string().trim().min(1, 'must not be empty') }),
 	request: async ({ binaryPropertyName }, tools) => {

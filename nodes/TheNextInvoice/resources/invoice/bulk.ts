@@ -1,8 +1,9 @@
-import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { invoiceKey, isoDate } from '../../fields';
 import { onRecord, type RecordOperationSpec } from '../../helpers';
+import { mailProperties, mailShape } from './send';
 
 /** TheNextInvoice takes comma-separated ids for bulk actions; at most 50 per request keeps URLs short. */
 const MAX_IDS = 50;
@@ -28,15 +29,6 @@ const bulkAction = <T extends z.ZodRawShape>(
 	});
 };
 
-const mailFields = {
-	properties: [
-		{ displayName: 'Subject', name: 'subject', type: 'string', default: 'Invoice {invoicenumber}', required: true, description: 'Placeholders such as {invoicenumber} are filled in by TheNextInvoice' },
-		{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 5 }, default: '', required: true, description: 'HTML allowed; placeholders such as {paymentlink} are filled in' },
-	] satisfies INodeProperties[],
-	shape: { subject: z.string().trim().min(1, 'must not be empty'), body: z.string().trim().min(1, 'must not be empty') },
-	body: ({ subject, body }: { subject: string; body: string }) => ({ subject, body }),
-};
-
 export const deleteInvoice = bulkAction({ value: 'delete', name: 'Delete', action: 'Delete an invoice', description: 'Soft-delete invoices', method: 'DELETE', suffix: '' });
 export const bookInvoice = bulkAction({ value: 'book', name: 'Book', action: 'Book an invoice', description: 'Queue invoices for booking into the connected accounting system', method: 'POST', suffix: '/book' });
 export const remindInvoice = bulkAction({ value: 'remind', name: 'Remind', action: 'Register a payment reminder', description: 'Register payment reminders', method: 'POST', suffix: '/remind' });
@@ -49,7 +41,9 @@ export const queueInvoice = bulkAction({
 	description: 'Queue finalized invoices to be e-mailed',
 	method: 'POST',
 	suffix: '/queue',
-	...mailFields,
+	properties: mailProperties,
+	shape: mailShape,
+	body: ({ subject, body }) => ({ subject, body }),
 });
 export const sepaInvoice = bulkAction({
 	value: 'createSepaBatch',

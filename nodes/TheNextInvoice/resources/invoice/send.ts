@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
@@ -17,6 +17,13 @@ const invoicePost = <T extends z.ZodRawShape>(
 		output: (answer, id) => ({ invoiceId: Number(id), success: true, ...(answer && typeof answer === 'object' ? { result: answer as IDataObject } : {}) }),
 	});
 
+/** Subject and body of an invoice e-mail (send now or queue). */
+export const mailProperties: INodeProperties[] = [
+	{ displayName: 'Subject', name: 'subject', type: 'string', default: 'Invoice {invoicenumber}', required: true, description: 'Placeholders such as {invoicenumber} are filled in by TheNextInvoice' },
+	{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 5 }, default: '', required: true, description: 'HTML allowed; placeholders such as {paymentlink} are filled in by TheNextInvoice' },
+];
+export const mailShape = { subject: z.string().trim().min(1, 'must not be empty'), body: z.string().trim().min(1, 'must not be empty') };
+
 /** E-mail one invoice; attachments come from the input item's binary properties, sent base64-encoded. */
 export const emailInvoice: OperationDescriptor = {
 	value: 'sendEmail',
@@ -25,14 +32,12 @@ export const emailInvoice: OperationDescriptor = {
 	description: 'E-mail one finalized invoice, with optional attachments from binary properties',
 	properties: [
 		invoiceId,
-		{ displayName: 'Subject', name: 'subject', type: 'string', default: 'Invoice {invoicenumber}', required: true },
-		{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 5 }, default: '', required: true, description: 'HTML allowed; placeholders such as {paymentlink} are filled in by TheNextInvoice' },
+		...mailProperties,
 		{ displayName: 'Attachment Binary Properties', name: 'attachments', type: 'string', default: '', placeholder: 'data, terms', description: 'Comma-separated binary properties of the input item to attach' },
 	],
 	schema: z.object({
 		invoiceId: recordId,
-		subject: z.string().trim().min(1, 'must not be empty'),
-		body: z.string().trim().min(1, 'must not be empty'),
+		...mailShape,
 		attachments: z.string().default('').transform((names) => names.split(',').map((n) => n.trim()).filter(Boolean)),
 	}),
 	request: async ({ invoiceId: id, subject, body, attachments: names }, tools) => {

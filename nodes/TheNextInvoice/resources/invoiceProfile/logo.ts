@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { PROFILE_PATH, profileId, profileIdProperty } from './fields';
-import { multipartFile } from './multipart';
+import { binaryInputProperty } from '../../fields';
+import { multipartBody } from '../../files';
 
 export const uploadLogo: OperationDescriptor<{ profileId: string; binaryPropertyName: string }> = {
 	value: 'uploadLogo',
@@ -11,19 +12,12 @@ export const uploadLogo: OperationDescriptor<{ profileId: string; binaryProperty
 	description: 'Replace the logo of a profile with a PNG, JPEG, GIF or SVG file from a binary property',
 	properties: [
 		profileIdProperty,
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			hint: 'The name of the input binary field containing the logo',
-		},
+		binaryInputProperty('the logo'),
 	],
 	schema: z.object({ profileId, binaryPropertyName: z.string().trim().min(1, 'must not be empty') }),
 	request: async ({ profileId: id, binaryPropertyName }, tools) => {
 		const file = await tools.binary(binaryPropertyName);
-		const { body, contentType } = multipartFile('file', file);
+		const { body, contentType } = multipartBody({}, file);
 		// PUT (documented next to POST): replacing the logo twice leaves the same logo, so retries are safe.
 		return { method: 'PUT', path: `${PROFILE_PATH}/${id}/logo`, rawBody: body, headers: { 'Content-Type': contentType } };
 	},

@@ -7,7 +7,7 @@ import type { RequestSpec } from '../../../shared/transport/request';
 import { binaryOutputProperty, binaryOutputSchema } from '../../fields';
 import { asNodeError, send } from './common';
 import { PROFILE_PATH, profileReadId, profileReadIdProperty } from './fields';
-import { parseDataUri } from './multipart';
+import { parseDataUri } from '../../files';
 
 const is401 = (error: unknown) => error instanceof NodeApiError && error.httpCode === '401';
 
