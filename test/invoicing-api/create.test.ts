@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { lastCreateBody, newInvoice, startInvoicing, type InvoicingFixture } from './setup';
 
 let f: InvoicingFixture;
@@ -141,6 +143,9 @@ describe('Invoicing API: create invoice', () => {
 });
 
 describe('Invoicing API: a create whose outcome is unknown is never sent twice', () => {
+	const createRequestsFor = (id: string) =>
+		f.sandbox.requests.filter((r) => r.path === '/api/invoice/create' && (r.body as { invoiceDetails?: { customInvoiceId?: string } })?.invoiceDetails?.customInvoiceId === id);
+
 	it('connection dropped after the server committed: the status check finds it, no second create', async () => {
 		f.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: '/api/invoice/create' } });
 		const creates = f.sandbox.stats.creates;
@@ -175,7 +180,17 @@ describe('Invoicing API: a create whose outcome is unknown is never sent twice',
 		const { json } = await f.run(newInvoice({ customInvoiceId: 'SLOW-1', requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 1 } }));
 		expect(json[0]).toMatchObject({ customInvoiceId: 'SLOW-1', recoveredAfterUnknownOutcome: true });
 		expect(f.sandbox.invoices.get('SLOW-1')?.sendCount).toBe(1);
-		expect(f.sandbox.stats.duplicates).toBe(1 /* DUP-1 above */);
+		expect(createRequestsFor('SLOW-1')).toHaveLength(1);
+	});
+
+	it('a create that lands only after its time-out: the resent one (same id) is created, the late one refused', async () => {
+		f.sandbox.faults.add({ kind: 'slow', delayMs: 1500, match: { method: 'POST', path: '/api/invoice/create' } });
+		const duplicates = f.sandbox.stats.duplicates;
+		const { json } = await f.run(newInvoice({ customInvoiceId: 'LATE-1', requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 1 } }));
+		expect(json[0]).toMatchObject({ customInvoiceId: 'LATE-1', statusCode: 201, attempts: 2 });
+		await sleep(700); // the first request's handler runs 1.5 s after it arrived
+		expect(f.sandbox.stats.duplicates - duplicates).toBe(1);
+		expect(f.sandbox.invoices.get('LATE-1')?.sendCount).toBe(1);
 	});
 
 	it('when the status check fails too, the outcome stays unknown and nothing more is sent', async () => {
@@ -186,7 +201,7 @@ describe('Invoicing API: a create whose outcome is unknown is never sent twice',
 		expect(error?.description).toMatch(/OUTCOME UNKNOWN/);
 		expect(f.sandbox.stats.creates - creates).toBe(1);
 		expect(f.apiCalls().filter((c) => c === 'POST /invoice/create').length).toBeGreaterThan(0);
-		expect(f.sandbox.requests.filter((r) => r.path === '/api/invoice/create' && (r.body as { invoiceDetails?: { customInvoiceId?: string } })?.invoiceDetails?.customInvoiceId === 'LOST-1')).toHaveLength(1);
+		expect(createRequestsFor('LOST-1')).toHaveLength(1);
 	});
 
 	it('429 and 503 before the API saw the create are simply retried (nothing was applied)', async () => {
