@@ -122,6 +122,10 @@ export function sniffMimeType(data: Buffer): string {
 
 const BASE64 = /^[A-Za-z0-9+/\r\n]+={0,2}$/;
 
+/** Only base64 text becomes a file: a file ID, a URL or a word in the same field stays as it is. */
+const isBase64 = (value: unknown): value is string =>
+	typeof value === 'string' && value.length >= 4 && BASE64.test(value) && value.replace(/\s/g, '').length % 4 === 0;
+
 /** The key of an object matching `field` without regard to case (Semansys mixes camelCase and PascalCase). */
 function keyOf(object: IDataObject, field: string): string | undefined {
 	return Object.keys(object).find((key) => key.toLowerCase() === field.toLowerCase());
@@ -142,7 +146,7 @@ export async function filesFromAnswer(
 	for (const output of outputs) {
 		const key = keyOf(json, output.field);
 		const value = key === undefined ? undefined : json[key];
-		if (key === undefined || typeof value !== 'string' || value.length < 4 || !BASE64.test(value)) continue;
+		if (key === undefined || !isBase64(value)) continue;
 		const data = Buffer.from(value, 'base64');
 		const mimeType = output.mimeType ?? sniffMimeType(data);
 		const fileName = `${options.baseName}.${EXTENSIONS[mimeType] ?? 'bin'}`;
