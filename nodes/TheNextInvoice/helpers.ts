@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { OperationDescriptor, OperationRun } from '../shared/operations';
+import type { ListSpec, OperationDescriptor, OperationRun } from '../shared/operations';
 import { apiRequest, type RequestSpec } from '../shared/transport/request';
 
 /** Helpers of the operations: one request of a `run`, answer shaping, and operations on one record by id. */
@@ -25,6 +25,20 @@ export function pick(record: unknown, fields: readonly string[]): IDataObject {
 	const source = record as IDataObject;
 	return Object.fromEntries(fields.filter((f) => source[f] !== undefined && source[f] !== null).map((f) => [f, source[f]]));
 }
+
+/** A list endpoint that answers every record at once (a bare array); Return All / Limit keep the first ones. */
+export const wholeList = (path: string, qs?: IDataObject): ListSpec => ({ request: { method: 'GET', path, qs }, pagination: { style: 'none' } });
+
+/** "Get Many" of such an endpoint, without parameters. */
+export const getAllOperation = (action: string, description: string, path: string): OperationDescriptor => ({
+	value: 'getAll',
+	name: 'Get Many',
+	action,
+	description,
+	properties: [],
+	schema: z.object({}),
+	list: () => wholeList(path),
+});
 
 /** The id parameter of a record: its UI property (its name is the input field) and its check. */
 export interface RecordKey {

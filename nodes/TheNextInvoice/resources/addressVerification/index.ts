@@ -6,6 +6,7 @@ import type { OperationDescriptor, OperationRun, ResourceDescriptor } from '../.
 import type { RequestSpec } from '../../../shared/transport/request';
 import { idProperty, recordId, recordLocator } from '../../fields';
 import { asNodeError, send } from '../invoiceProfile/common';
+import { getAllOperation } from '../../helpers';
 
 const PATH = '/settings/verification';
 
@@ -27,15 +28,7 @@ async function sendOnce(run: OperationRun<unknown>, spec: RequestSpec): Promise<
 
 const verificationIdProperty = idProperty('Verification ID', 'verificationId', 'ID of the verification (see Get Many), not the profile ID');
 
-const listVerifications: OperationDescriptor = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many address verifications',
-	description: 'Status of the postal address verifications of the profiles (pending, sent, verified, invalid)',
-	properties: [],
-	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
-};
+const listVerifications = getAllOperation('Get many address verifications', 'Status of the postal address verifications of the profiles (pending, sent, verified, invalid)', PATH);
 
 const initiateVerification: OperationDescriptor<{ profileId: string }> = {
 	value: 'initiate',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OperationDescriptor, RequestTools } from '../../../shared/operations';
 import { binaryInputProperty, compact, idProperty, optional, recordId } from '../../fields';
 import { answerFields, someFields, text, updateFieldsProperty } from '../companySettings/common';
+import { getAllOperation } from '../../helpers';
 
 const PATH = '/settings/attachments';
 
@@ -26,15 +27,7 @@ async function fileFields(tools: RequestTools, propertyName: string, fileName: s
 	return { filename: fileName ?? file.fileName, content: file.data.toString('base64') };
 }
 
-export const listAttachments: OperationDescriptor = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many attachments',
-	description: 'The reusable e-mail attachments of the company',
-	properties: [],
-	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
-};
+export const listAttachments = getAllOperation('Get many attachments', 'The reusable e-mail attachments of the company', PATH);
 
 export const createAttachment: OperationDescriptor<{ name: string; binaryPropertyName: string; options: { fileName?: string } }> = {
 	value: 'create',

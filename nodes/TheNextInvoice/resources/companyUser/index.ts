@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
 import { compact, idProperty, optional, recordId } from '../../fields';
 import { answerFields } from '../invoiceProfile/common';
+import { getAllOperation } from '../../helpers';
 
 const PATH = '/settings/user';
 
@@ -21,15 +22,7 @@ const roleProperty: INodeProperties = {
 const role = z.enum(['employee', 'owner']);
 const userIdProperty = idProperty('User ID', 'userId');
 
-const listUsers: OperationDescriptor = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many company users',
-	description: 'The users with access to the company, with their role',
-	properties: [],
-	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
-};
+const listUsers = getAllOperation('Get many company users', 'The users with access to the company, with their role', PATH);
 
 /** An existing account only needs e-mail and role; a new account also needs password, name and language. */
 const addUser: OperationDescriptor = {

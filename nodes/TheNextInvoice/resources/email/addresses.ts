@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { OperationDescriptor } from '../../../shared/operations';
 import { compact, idProperty, optional, recordId } from '../../fields';
 import { answerFields } from '../companySettings/common';
+import { wholeList } from '../../helpers';
 
 const PATH = '/settings/email/address';
 
@@ -29,7 +30,7 @@ export const listAddresses: OperationDescriptor = {
 	description: 'The sender (from) and CC addresses, with their verification state',
 	properties: [],
 	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
+	list: () => wholeList(PATH),
 };
 
 export const addAddress: OperationDescriptor = {

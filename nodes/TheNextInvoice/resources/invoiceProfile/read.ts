@@ -8,6 +8,7 @@ import { binaryOutputProperty, binaryOutputSchema } from '../../fields';
 import { asNodeError, send } from './common';
 import { PROFILE_PATH, profileReadId, profileReadIdProperty } from './fields';
 import { parseDataUri } from '../../files';
+import { wholeList } from '../../helpers';
 
 const is401 = (error: unknown) => error instanceof NodeApiError && error.httpCode === '401';
 
@@ -56,7 +57,7 @@ export const listProfiles: OperationDescriptor = {
 	description: 'The sender profiles of the company',
 	properties: [],
 	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: PROFILE_PATH }, pagination: { style: 'none' } }),
+	list: () => wholeList(PROFILE_PATH),
 	// 401 with a working credential: the company has no profiles.
 	run: async (run) => {
 		const { context, api, itemIndex, settings } = run;

@@ -5,16 +5,9 @@ import type { OperationDescriptor } from '../../../shared/operations';
 import { compact, optional, recordId } from '../../fields';
 import { answerFields, findInList, pick, send } from '../customer/common';
 import { LEDGER_FIELDS, LEDGER_PATH, ledgerIdProperty, name, nameProperty, optionalLedgerProperties, optionalLedgerSchema } from './fields';
+import { getAllOperation } from '../../helpers';
 
-export const listLedgerNumbers: OperationDescriptor = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many ledger numbers',
-	description: 'The ledger numbers of the company',
-	properties: [],
-	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: LEDGER_PATH }, pagination: { style: 'none' } }),
-};
+export const listLedgerNumbers = getAllOperation('Get many ledger numbers', 'The ledger numbers of the company', LEDGER_PATH);
 
 export const createLedgerNumber: OperationDescriptor = {
 	value: 'create',

@@ -2,16 +2,9 @@ import { z } from 'zod';
 
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
 import { answerFields } from '../invoiceProfile/common';
+import { getAllOperation } from '../../helpers';
 
-const listNotifications: OperationDescriptor = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many notifications',
-	description: 'The notifications of the company (payments, past due invoices, ...)',
-	properties: [],
-	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: '/notifications' }, pagination: { style: 'none' } }),
-};
+const listNotifications = getAllOperation('Get many notifications', 'The notifications of the company (payments, past due invoices, ...)', '/notifications');
 
 const dismissNotifications: OperationDescriptor = {
 	value: 'dismissAll',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OperationDescriptor } from '../../../shared/operations';
 import { recordId } from '../../fields';
 import { answerFields } from '../customer/common';
+import { getAllOperation } from '../../helpers';
 
 const PATH = '/settings/paymentmethods';
 const paymentMethodId: INodeProperties = {
@@ -18,15 +19,7 @@ const paymentMethodId: INodeProperties = {
 const nameProperty: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Human-readable name, e.g. Bank transfer' };
 const name = z.string().trim().min(1, 'must not be empty');
 
-export const listPaymentMethods: OperationDescriptor = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many payment methods',
-	description: 'The payment methods of the company',
-	properties: [],
-	schema: z.object({}),
-	list: () => ({ request: { method: 'GET', path: PATH }, pagination: { style: 'none' } }),
-};
+export const listPaymentMethods = getAllOperation('Get many payment methods', 'The payment methods of the company', PATH);
 
 export const createPaymentMethod: OperationDescriptor<{ name: string }> = {
 	value: 'create',
