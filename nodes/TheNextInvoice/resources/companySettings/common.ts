@@ -59,6 +59,18 @@ export function putSetting<TBody extends IDataObject>(
 	};
 }
 
+/** Enable or disable a channel (`PUT {path}` with `{ enabled }`, e.g. /settings/peppol, /settings/sms). */
+export const enabledSetting = (value: string, name: string, channel: string, description: string, path: string) =>
+	putSetting(
+		value,
+		name,
+		`Enable or disable ${channel}`,
+		description,
+		path,
+		[{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: `Whether ${channel} is enabled` }],
+		z.object({ enabled: z.boolean() }),
+	);
+
 /**
  * PUT endpoints that want every field: the node reads the current record (`GET path`), keeps the fields
  * not given and sends the whole record, so "Update Fields" changes only what the user picked.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { optional } from '../../fields';
-import { getSetting, mergeAndPut, putSetting, someFields, text, updateFieldsProperty } from './common';
+import { enabledSetting, getSetting, mergeAndPut, putSetting, someFields, text, updateFieldsProperty } from './common';
 
 /* Numbering, debit ledger, payment-page messages and Peppol: one record per company, GET and PUT. */
 
@@ -70,12 +70,4 @@ export const updatePaymentMessages: OperationDescriptor<{ updateFields: IDataObj
 
 export const getPeppol = getSetting('getPeppol', 'Get Peppol Settings', 'Get the Peppol settings', 'Whether Peppol is enabled for the company', '/settings/peppol');
 
-export const updatePeppol = putSetting(
-	'updatePeppol',
-	'Update Peppol Settings',
-	'Enable or disable Peppol',
-	'Enable or disable sending over the Peppol network',
-	'/settings/peppol',
-	[{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether Peppol is enabled' }],
-	z.object({ enabled: z.boolean() }),
-);
+export const updatePeppol = enabledSetting('updatePeppol', 'Update Peppol Settings', 'Peppol', 'Enable or disable sending over the Peppol network', '/settings/peppol');
