@@ -130,6 +130,19 @@ describe('Semansys Delivery and Status (confirmed)', () => {
 });
 
 describe('Semansys HMRC, Instance, Input Import, Taxonomy (confirmed)', () => {
+	/** The documented amount fields go into the body under their own names. */
+	const amounts = {
+		taxChargeable: 9500,
+		netCorporationTaxChargeable: 9500,
+		taxPayable: 9500,
+		profitsBeforeOtherDeductions: 50000,
+		profitsBeforeDonationsAndGroupRelief: 50000,
+		totalReliefsAndDeductions: 0,
+		lossesBroughtForward: 0,
+		netProfits: 50000,
+		financialYearProfit: 50000,
+		financialYearTaxRate: 19,
+	};
 	const ct600 = {
 		resource: 'hmrc',
 		operation: 'buildCt600',
@@ -143,16 +156,7 @@ describe('Semansys HMRC, Instance, Input Import, Taxonomy (confirmed)', () => {
 		returnType: 0,
 		sender: 1,
 		companyType: 0,
-		taxChargeable: 9500,
-		netCorporationTaxChargeable: 9500,
-		taxPayable: 9500,
-		profitsBeforeOtherDeductions: 50000,
-		profitsBeforeDonationsAndGroupRelief: 50000,
-		totalReliefsAndDeductions: 0,
-		lossesBroughtForward: 0,
-		netProfits: 50000,
-		financialYearProfit: 50000,
-		financialYearTaxRate: 19,
+		...amounts,
 	};
 
 	it('Build CT600 sends the documented structure; Embed IRmark signs it, the XML comes back as binary', async () => {
@@ -163,16 +167,7 @@ describe('Semansys HMRC, Instance, Input Import, Taxonomy (confirmed)', () => {
 			reference: 'REF-1',
 			periodCovered: { from: '2025-01-01', to: '2025-12-31' },
 			chargeableProfits: { currency: 1, value: 50000 },
-			taxChargeable: 9500,
-			netCorporationTaxChargeable: 9500,
-			taxPayable: 9500,
-			profitsBeforeOtherDeductions: 50000,
-			profitsBeforeDonationsAndGroupRelief: 50000,
-			totalReliefsAndDeductions: 0,
-			lossesBroughtForward: 0,
-			netProfits: 50000,
-			financialYearProfit: 50000,
-			financialYearTaxRate: 19,
+			...amounts,
 			returnType: 0,
 			sender: 1,
 			companyType: 0,
