@@ -38,6 +38,15 @@ describe('TheNextInvoice attachments', () => {
 		expect(renamed.body).toMatchObject({ filename: 'voorwaarden.pdf' });
 	});
 
+	it('create through the node: the input item\'s binary field becomes the base64 content', async () => {
+		const input = [{ $binary: { doc: { base64: pdf.toString('base64'), fileName: 'voorwaarden.pdf', mimeType: 'application/pdf' } } }];
+		const { json, error } = await f.run({ resource: 'attachment', operation: 'create', name: 'Voorwaarden', binaryPropertyName: 'doc', options: {} }, { input });
+		expect(error).toBeUndefined();
+		expect(f.apiCalls()).toEqual(['POST /settings/attachments']);
+		expect(f.lastRequest()!.body).toEqual({ name: 'Voorwaarden', filename: 'voorwaarden.pdf', content: pdf.toString('base64') });
+		expect(f.sandbox.state.attachments.get(Number(json[0].id))!.data.equals(pdf)).toBe(true);
+	});
+
 	it('lists with Return All and Limit', async () => {
 		for (const name of ['A', 'B']) await sendBuilt(createAttachment, { name, binaryPropertyName: 'data', options: {} }, { data: { data: pdf, fileName: `${name}.pdf`, mimeType: 'application/pdf' } });
 		f.sandbox.clearRequests();

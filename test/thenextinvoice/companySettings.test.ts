@@ -107,6 +107,18 @@ describe('TheNextInvoice company settings', () => {
 		expect(settings().peppol.enabled).toBe(false);
 	});
 
+	it('uploads terms through the node from an input binary item (multipart "file")', async () => {
+		const doc = Buffer.from('%PDF-1.4 terms through the node\n%%EOF');
+		const input = [{ $binary: { data: { base64: doc.toString('base64'), fileName: 'terms.pdf', mimeType: 'application/pdf' } } }];
+		const { json, error } = await f.run({ resource: 'companySetting', operation: 'uploadTerms', binaryPropertyName: 'data' }, { input });
+		expect(error).toBeUndefined();
+		expect(f.apiCalls()).toEqual(['POST /settings/termsandconditions']);
+		expect(f.lastRequest()!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(json[0]).toMatchObject({ uploaded: true });
+		expect(settings().terms).toMatchObject({ filename: 'terms.pdf', contentType: 'application/pdf' });
+		expect(settings().terms!.data.equals(doc)).toBe(true);
+	});
+
 	it('uploads terms as multipart (built by the node), downloads them as binary, deletes them', async () => {
 		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 255, 13, 10]), Buffer.from('\n%%EOF')]);
 		const spec = await uploadTerms.request!({ binaryPropertyName: 'data' }, toolsWith({ data: pdf, fileName: 'algemene "voorwaarden".pdf', mimeType: 'application/pdf' }));

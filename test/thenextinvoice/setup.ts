@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 import type { INodeParameters } from 'n8n-workflow';
 
 import { TheNextInvoiceApi } from '../../credentials/TheNextInvoiceApi.credentials';
@@ -54,6 +56,7 @@ export function useTni(options: TheNextInvoiceSandboxOptions = {}): TniFixture {
 	const fixture = {} as TniFixture;
 	beforeAll(async () => {
 		Object.assign(fixture, await startTni(options));
+		if (process.env.TNI_REQUEST_LOG) logRequests(process.env.TNI_REQUEST_LOG, fixture.sandbox.requests);
 	});
 	afterAll(async () => await fixture.sandbox?.close());
 	beforeEach(() => {
@@ -61,6 +64,16 @@ export function useTni(options: TheNextInvoiceSandboxOptions = {}): TniFixture {
 		fixture.sandbox.clearRequests();
 	});
 	return fixture;
+}
+
+/** For test/thenextinvoice/endpoint-coverage.ts: appends every request the sandbox receives to `file`, one JSON line each. */
+function logRequests(file: string, requests: TheNextInvoiceSandbox['requests']): void {
+	const record = requests.push.bind(requests);
+	requests.push = (...added) => {
+		const lines = added.map((r) => `${JSON.stringify({ method: r.method, path: r.path, userAgent: r.headers['user-agent'] ?? '' })}\n`);
+		appendFileSync(file, lines.join(''));
+		return record(...added);
+	};
 }
 
 export const idLocator = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });
