@@ -394,19 +394,19 @@ async function sendRecovering(op: OperationDescriptor, run: OperationRun<unknown
 		try {
 			return (await apiRequest(context, api, spec, { itemIndex, settings })).body;
 		} catch (error) {
-			if (round === 0 && outcomeOf(error) !== 'unknown') throw error;
+			if (round === 0 && outcomeOf(error) !== 'unknown') throw asNodeError(context, error, itemIndex);
 			lastError = error;
 		}
 		let found: unknown;
 		try {
 			found = await op.recover!(input, run, spec);
 		} catch {
-			throw lastError; // the lookup failed too: the write's own error (outcome unknown) stands
+			throw asNodeError(context, lastError, itemIndex); // the lookup failed too: the write's own error stands
 		}
 		if (found !== undefined) return found;
-		if (outcomeOf(lastError) === 'notApplied' && round > 0) throw lastError;
+		if (outcomeOf(lastError) === 'notApplied' && round > 0) throw asNodeError(context, lastError, itemIndex);
 	}
-	throw lastError;
+	throw asNodeError(context, lastError, itemIndex);
 }
 
 /** A file as an item: binary data in the `binaryPropertyName` property (default `data`), its facts as JSON. */

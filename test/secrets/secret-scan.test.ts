@@ -52,7 +52,7 @@ describe('secret scan', () => {
 	});
 
 	it('knows every token a sandbox issues', () => {
-		const { token } = new TokenStore<string>().issue('someone', 60);
+		const { token } = new TokenStore().issue({ user: 'someone' }, 60);
 		expect(findSecrets(`Authorization: Bearer ${token}`)).toHaveLength(1);
 		expect(findSecrets('Authorization: Bearer something-else')).toHaveLength(0);
 	});

@@ -22,7 +22,9 @@ const testCase: E2eCase = {
 		if (!expect(run.ok, 'the workflow succeeds')) return;
 		const [org] = run.output('Create');
 		equal(org?._type, 'MANAGED_ORGANIZATION', 'create made a managed organization');
-		equal(org?.metadata, { source: 'e2e' }, 'metadata was sent as an object');
+		const { n8n_creation_key: creationMarker, ...metadata } = (org?.metadata ?? {}) as Record<string, unknown>;
+		equal(metadata, { source: 'e2e' }, 'metadata was sent as an object');
+		expect(/^[0-9a-f-]{36}$/.test(String(creationMarker)), 'the creation marker (for lost answers) was added');
 		equal(run.output('Get')[0]?._id, org?._id, 'get returns it');
 		equal(run.output('Update')[0]?.town, 'Hamburg', 'update changed the town');
 		equal(run.output('Enable Live')[0], { success: true, organizationId: org?._id, env: 'LIVE' }, 'LIVE enabled');

@@ -14,12 +14,12 @@ import {
 } from './fields';
 
 /** Metadata key of the per-item creation key (stable across retries of one item). */
-export const CREATION_KEY = 'n8n_creation_key';
+export const CREATION_MARKER_FIELD = 'n8n_creation_key';
 const MAX_METADATA_KEYS = 20;
 
-function withCreationKey(metadata: Record<string, string> | undefined, creationKey: string): Record<string, string> | undefined {
-	if (metadata && (CREATION_KEY in metadata || Object.keys(metadata).length >= MAX_METADATA_KEYS)) return metadata;
-	return { ...metadata, [CREATION_KEY]: creationKey };
+function withCreationKey(metadata: Record<string, string> | undefined, creationMarker: string): Record<string, string> | undefined {
+	if (metadata && (CREATION_MARKER_FIELD in metadata || Object.keys(metadata).length >= MAX_METADATA_KEYS)) return metadata;
+	return { ...metadata, [CREATION_MARKER_FIELD]: creationMarker };
 }
 
 export const createOrganization: OperationDescriptor = {
@@ -56,10 +56,10 @@ export const createOrganization: OperationDescriptor = {
 		body: compact({ ...fields, ...compact(additionalFields), metadata: withCreationKey(metadata, tools.uuid()) }),
 	}),
 	recover: async (_input, { context, api, itemIndex, settings }, sent) => {
-		const creationKey = ((sent.body as IDataObject).metadata as IDataObject | undefined)?.[CREATION_KEY];
-		if (!creationKey) throw new Error('no creation key to look the organization up by');
+		const creationMarker = ((sent.body as IDataObject).metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD];
+		if (!creationMarker) throw new Error('no creation key to look the organization up by');
 		const organizations = await fetchList(context, api, { request: { method: 'GET', path: '/organizations' }, pagination: offsetPages(5000) }, { itemIndex, settings });
-		const found = organizations.find((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_KEY] === creationKey);
+		const found = organizations.find((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD] === creationMarker);
 		// Not found is no proof: names are not unique, and a first attempt that timed out may still land. Only a found
 		// organization settles it; otherwise the outcome stays unknown (never a second create).
 		if (!found) throw new Error('not found (yet)');
