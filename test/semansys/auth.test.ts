@@ -1,5 +1,6 @@
 import { SemansysApi } from '../../credentials/SemansysApi.credentials';
 import { semansysTokens } from '../../nodes/Semansys/api';
+import { testCredential } from '../helpers/n8n';
 import { knownSecrets, startSemansys, useSemansys, type SemansysFixture } from './setup';
 
 const fixture = useSemansys({}, { applicationName: 'n8n', partnerName: 'Partner BV', customerBin: '', clientBin: '  ' });
@@ -114,6 +115,19 @@ describe('Semansys authentication and headers', () => {
 		const failed = await f.run({ resource: 'customApiCall', operation: 'call', method: 'GET', path: '/nowhere', query: '{}' });
 		const text = JSON.stringify([ok.json, failed.error?.message, failed.error?.description]);
 		for (const secret of knownSecrets(f)) expect(text).not.toContain(secret);
+	});
+
+	it('the credential test (as n8n runs it): the sandbox account passes; a wrong secret or API version fails without repeating the secret', async () => {
+		const credential = new SemansysApi();
+		semansysTokens.clear();
+		const ok = await testCredential(credential, f.credentials);
+		expect(ok.status).toBe('OK');
+		expect(f.lastRequest()).toMatchObject({ method: 'GET', path: '/api/customer-corner/users', status: 200 });
+		const wrongSecret = await testCredential(credential, { ...f.credentials, clientSecret: 'wrong-client-secret' });
+		expect(wrongSecret.status).toBe('Error');
+		expect(wrongSecret.message).not.toContain('wrong-client-secret');
+		const wrongVersion = await testCredential(credential, { ...f.credentials, apiVersion: '9' });
+		expect(wrongVersion).toMatchObject({ status: 'Error' });
 	});
 
 	it('the credential: preAuthentication fills the token, authenticate adds bearer, version and filled context headers, the test reads a documented endpoint', async () => {
