@@ -158,6 +158,8 @@ export interface NodeUnderTest {
 	typeName: string;
 	credentialTypes: ICredentialType[];
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The node's version in the workflow (versioned nodes such as n8n's HTTP Request). Default 1. */
+	typeVersion?: number;
 }
 
 function additionalData(helper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
@@ -235,7 +237,7 @@ function subjectNode(target: NodeUnderTest, parameters: INodeParameters, name: s
 		id: name.toLowerCase(),
 		name,
 		type: target.typeName,
-		typeVersion: 1,
+		typeVersion: target.typeVersion ?? 1,
 		position: [200, 0],
 		parameters,
 		credentials,
