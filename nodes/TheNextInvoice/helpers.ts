@@ -60,6 +60,8 @@ export interface RecordOperationSpec<T extends z.ZodRawShape> {
 	output?: (answer: unknown, id: string, input: z.infer<z.ZodObject<T>>) => IDataObject;
 	/** The endpoint takes comma-separated ids (`/invoice/1,2,3/book`): offers Batch Items; each id gets `result` (of the chunk's answer). */
 	batch?: { maxIds: number; result: (id: string, answer: unknown) => IDataObject };
+	/** A write the vendor refuses to apply twice: after an unknown outcome, looks the record up (the descriptor's `recover`). */
+	recover?: (id: string, run: OperationRun<unknown>) => Promise<unknown>;
 }
 
 /** One operation on one record given by id (an invoice, a profile, an integration type, ...). */
@@ -69,7 +71,7 @@ export function onRecord<T extends z.ZodRawShape = Record<string, never>>(key: R
 		const { [idName]: id, ...rest } = input;
 		return { id: String(id), rest: rest as z.infer<z.ZodObject<T>> };
 	};
-	const { output, batch } = spec;
+	const { output, batch, recover } = spec;
 	return {
 		value: spec.value,
 		name: spec.name,
@@ -93,5 +95,6 @@ export function onRecord<T extends z.ZodRawShape = Record<string, never>>(key: R
 			request: (ids: string[], input: IDataObject) => spec.request(ids.join(','), split(input).rest),
 			resultFor: (answer: unknown, id: string) => batch.result(id, answer),
 		},
+		recover: recover && (async (input: IDataObject, run: OperationRun<unknown>) => await recover(split(input).id, run)),
 	};
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { binaryOutputProperty, binaryOutputSchema, idProperty, invoiceKey, invoiceLocator, recordId } from '../../fields';
-import { onRecord } from '../../helpers';
+import { onRecord, send } from '../../helpers';
 import { invoiceBody, invoiceBodyProperties } from './body';
 
 const invoiceId = invoiceLocator;
@@ -23,6 +23,12 @@ export const finalizeInvoice = onRecord(invoiceKey, {
 	description: 'Turn a draft into a finalized invoice (it gets its number)',
 	request: (id) => ({ method: 'POST', path: `/invoice/${id}/send` }),
 	output: (answer, id) => ({ invoiceId: Number(answer ?? id), finalized: true }),
+	// Finalizing twice is refused ("already finalized"), so after an unknown outcome the invoice itself tells:
+	// finalized → done (the answer would have been its id); still a draft → sending again is safe.
+	recover: async (id, run) => {
+		const invoice = (await send(run, { method: 'GET', path: `/invoice/${id}` })) as IDataObject | undefined;
+		return Number(invoice?.status) === 1 ? invoice?.id : undefined;
+	},
 });
 export const creditInvoice = onRecord(invoiceKey, {
 	value: 'credit',
