@@ -102,12 +102,6 @@ export const invoicingStaticApi: VendorApi = { ...common, auth: { kind: 'static'
 export const invoicingApiFor = (credentials: ICredentialDataDecryptedObject): VendorApi =>
 	pastedToken(credentials) === undefined ? invoicingLoginApi : invoicingStaticApi;
 
-/** The shared transport marks writes that may or may not have been applied (dropped connection, 5xx). */
-export function isOutcomeUnknown(error: unknown): boolean {
-	const { context, description } = (error ?? {}) as { context?: IDataObject; description?: unknown };
-	return context?.outcome === 'unknown' || (typeof description === 'string' && description.includes('OUTCOME UNKNOWN'));
-}
-
 /** Our transport's errors pass through unchanged; anything else is wrapped (n8n wants node errors). */
 export const asNodeError = (node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError =>
 	error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error, { itemIndex });

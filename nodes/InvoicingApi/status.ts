@@ -29,7 +29,7 @@ export function simplifyStatus(customInvoiceId: string, status: IDataObject): ID
 	return { customInvoiceId, state, ...dates };
 }
 
-export const httpCodeOf = (error: unknown) => String((error as { httpCode?: unknown })?.httpCode ?? '');
+const httpCodeOf = (error: unknown) => String((error as { httpCode?: unknown })?.httpCode ?? '');
 
 /**
  * The invoice's status, or undefined when the API does not know the id (404; the docs give 400 as the error
@@ -50,3 +50,14 @@ export async function findStatus(
 	}
 }
 
+
+/**
+ * After a Send whose outcome is unknown: only an event (delivered, opened, paid) proves the invoice went out. The
+ * docs do not say that the API refuses a second send, so without such proof nothing is sent again (it could
+ * message the customer twice): the lookup fails and the send's OUTCOME UNKNOWN error stands.
+ */
+export async function proveSent(context: RequestContext, api: VendorApi, customInvoiceId: string, options: { itemIndex?: number; settings?: TransportSettings }): Promise<IDataObject> {
+	const status = await findStatus(context, api, customInvoiceId, options);
+	if (!status || !INVOICE_EVENTS.some(({ field }) => status[field])) throw new Error(`no delivery event of ${customInvoiceId} yet`);
+	return { recoveredAfterUnknownOutcome: true, status: simplifyStatus(customInvoiceId, status) };
+}

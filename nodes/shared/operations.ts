@@ -45,6 +45,8 @@ export interface RequestTools {
 	binary(propertyName: string): Promise<{ data: Buffer; fileName: string; mimeType: string }>;
 	/** A fresh UUID, e.g. an idempotency token. The request is built once per item, so retries reuse it. */
 	uuid(): string;
+	/** The item the request is built for, so an error found while building (a file of the wrong kind) can name it. */
+	itemIndex?: number;
 }
 
 /** Bulk endpoints that take many ids at once (e.g. `POST /invoice/1,2,3/book`). */
@@ -354,6 +356,7 @@ export function requestTools(context: IExecuteFunctions, itemIndex: number): Req
 			return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType };
 		},
 		uuid: () => randomUUID(),
+		itemIndex,
 	};
 }
 

@@ -53,6 +53,36 @@ describe('Invoicing API: send', () => {
 		expect(f.apiCalls().filter((c) => c === 'POST /invoice/SEND-DROP/send')).toHaveLength(1);
 		expect(f.sandbox.invoices.get('SEND-DROP')?.sendCount).toBe(1);
 	});
+
+	describe('after an unknown outcome, a delivery event proves the send', () => {
+		// Delivery is reported as soon as the invoice went out.
+		let delivering: InvoicingFixture;
+		beforeAll(async () => {
+			delivering = await startInvoicing({ lifecycleMs: { delivered: 0, opened: 86_400_000, paid: 86_400_000 } });
+		});
+		afterAll(async () => await delivering.sandbox.close());
+		const sendVia = (id: string) => delivering.run({ resource: 'invoice', operation: 'send', customInvoiceId: id });
+		const createOnlyVia = (id: string) => delivering.run(newInvoice({ customInvoiceId: id, createOnly: true, smsDetails: { senderName: 'Vimmerby', freeText: 'Your invoice' } }));
+
+		it('connection dropped after the send went out: the status shows it delivered, the item succeeds, sent once', async () => {
+			await createOnlyVia('PROVED-1');
+			delivering.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: '/api/invoice/:id/send' } });
+			const { json, error } = await sendVia('PROVED-1');
+			expect(error).toBeUndefined();
+			expect(json[0]).toMatchObject({ customInvoiceId: 'PROVED-1', recoveredAfterUnknownOutcome: true, status: { state: 'delivered' } });
+			expect(delivering.apiCalls().slice(-2)).toEqual(['POST /invoice/PROVED-1/send', 'GET /invoice/PROVED-1/status']);
+			expect(delivering.sandbox.invoices.get('PROVED-1')?.sendCount).toBe(1);
+		});
+
+		it('500 from a gateway (it did not go out): no event, so no proof: OUTCOME UNKNOWN and not sent again', async () => {
+			await createOnlyVia('UNPROVED-1');
+			delivering.sandbox.faults.add({ kind: 'status500', match: { method: 'POST', path: '/api/invoice/:id/send' } });
+			const { error } = await sendVia('UNPROVED-1');
+			expect(error?.description).toMatch(/OUTCOME UNKNOWN/);
+			expect(delivering.apiCalls().slice(-2)).toEqual(['POST /invoice/UNPROVED-1/send', 'GET /invoice/UNPROVED-1/status']);
+			expect(delivering.sandbox.invoices.get('UNPROVED-1')?.sendCount).toBe(0);
+		});
+	});
 });
 
 describe('Invoicing API: get status', () => {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
+import { proveSent } from '../../status';
 import { requiredText } from '../../values';
 
 export const customInvoiceIdProperty = {
@@ -22,7 +23,8 @@ export const sendInvoiceOperation: OperationDescriptor<z.output<typeof schema>> 
 	description: 'Send an invoice that was created with Create Only',
 	properties: [customInvoiceIdProperty],
 	schema,
-	// Not idempotent (it sends a message): an unknown outcome is reported, never repeated.
+	// Not idempotent (it sends a message): never repeated. After an unknown outcome a delivery event proves the send.
 	request: ({ customInvoiceId }) => ({ method: 'POST', path: `/invoice/${encodeURIComponent(customInvoiceId)}/send` }),
+	recover: async ({ customInvoiceId }, { context, api, itemIndex, settings }) => await proveSent(context, api, customInvoiceId, { itemIndex, settings }),
 	output: (answer: IDataObject, { customInvoiceId }) => ({ customInvoiceId, ...answer }),
 };
