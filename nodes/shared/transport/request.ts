@@ -102,7 +102,7 @@ interface SendContext {
 	settings: TransportSettings;
 	itemIndex?: number;
 	secrets: () => string[];
-	/** Called once on a 401; returns true when it obtained a new token and the request may be resent. */
+	/** Called on a 401 (not twice in a row); returns true when it obtained a new token and the request may be resent. */
 	onUnauthorized?: () => Promise<boolean>;
 }
 
@@ -170,6 +170,9 @@ async function sendWithRetries(
 				continue;
 			}
 		}
+		// Any other answer after a re-login: a later 401 means the new token was taken away too (expired or revoked
+		// while this request was being retried), so it may log in once more. A 401 right after a re-login still stops.
+		if (status !== 401) reauthenticated = false;
 		const verdict = judgeStatus(status, idempotent, header(response.headers, 'retry-after'));
 		if (verdict.kind === 'retry') {
 			if (verdict.mayHaveApplied) mayHaveApplied = true;

@@ -1,0 +1,52 @@
+/**
+ * A token can be taken away more than once while one request is retried (it waits out a 503, and the new token
+ * expires meanwhile): each time the request logs in again. Two 401s in a row still stop it (a wrong credential).
+ */
+import { sleep } from 'n8n-workflow';
+
+import { startInvoicing, type InvoicingFixture } from '../invoicing-api/setup';
+
+let f: InvoicingFixture;
+beforeAll(async () => {
+	f = await startInvoicing({ seedPaidInvoices: 1 });
+});
+afterAll(async () => await f.sandbox.close());
+
+const getStatus = () => f.run({ resource: 'invoice', operation: 'getStatus', customInvoiceId: 'seed-0001' });
+const statusAnswers = () => f.sandbox.requests.filter((r) => r.path.endsWith('/status')).map((r) => r.status);
+const logins = () => f.sandbox.requests.filter((r) => r.path === '/oauth/token').length;
+
+it('a token revoked again while the request waits to be retried: it logs in a second time and succeeds', async () => {
+	await getStatus(); // a cached token
+	f.sandbox.clearRequests();
+	f.sandbox.tokens.revokeAll();
+	// Once the request has been refused and logged in again, it gets a 503 (Retry-After 1 s), and meanwhile the
+	// new token is revoked too.
+	const watcher = (async () => {
+		while (!statusAnswers().includes(401)) await sleep(5);
+		f.sandbox.faults.add({ kind: 'status503', retryAfterSeconds: 1, match: { method: 'GET', path: '/api/invoice/:id/status' } });
+		await sleep(300);
+		f.sandbox.tokens.revokeAll();
+	})();
+	const { json, error } = await getStatus();
+	await watcher;
+	expect(error).toBeUndefined();
+	expect(json[0]).toMatchObject({ customInvoiceId: 'seed-0001', state: 'paid' });
+	expect(statusAnswers()).toEqual([401, 503, 401, 200]);
+	expect(logins()).toBe(2);
+});
+
+it('a 401 right after logging in again still fails the item (no login loop)', async () => {
+	await getStatus();
+	f.sandbox.clearRequests();
+	f.sandbox.tokens.revokeAll();
+	// Every token is refused at once: the fresh one too.
+	const stop = setInterval(() => f.sandbox.tokens.revokeAll(), 1);
+	try {
+		const { error } = await getStatus();
+		expect(error?.description).toMatch(/HTTP 401/);
+	} finally {
+		clearInterval(stop);
+	}
+	expect(statusAnswers()).toEqual([401, 401]);
+});
