@@ -1,0 +1,55 @@
+/**
+ * n8n in this process: n8n-core's WorkflowExecute (test/helpers/n8n.ts runNode) for our nodes and for n8n's own
+ * HTTP Request node, loaded from the real n8n 2.41.1 install in .runtime (same n8n-core and n8n-workflow versions).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestHelper,
+	INode,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+	INodeCredentialsDetails,
+} from 'n8n-workflow';
+
+import { TestCredentialsHelper, type NodeUnderTest } from '../test/helpers/n8n';
+
+const N8N_MODULES = join(__dirname, '..', '.runtime', 'n8n', 'node_modules');
+const HTTP_REQUEST_NODE = join(N8N_MODULES, 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+/** The version n8n 2.41.1 puts in new workflows. */
+export const HTTP_REQUEST_VERSION = 4.2;
+
+/** n8n's HTTP Request node (the type name matters: n8n-core gives it access to any credential type). */
+export function httpRequestNode(credentialTypes: ICredentialType[], credentials: Record<string, ICredentialDataDecryptedObject>): NodeUnderTest {
+	if (!existsSync(HTTP_REQUEST_NODE)) throw new Error(`n8n's HTTP Request node is missing (${HTTP_REQUEST_NODE}): run bash scripts/install-n8n.sh`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { HttpRequest } = require(HTTP_REQUEST_NODE) as { HttpRequest: new () => { getNodeType(version: number): INodeType } };
+	return {
+		nodeType: new HttpRequest().getNodeType(HTTP_REQUEST_VERSION),
+		typeName: 'n8n-nodes-base.httpRequest',
+		typeVersion: HTTP_REQUEST_VERSION,
+		credentialTypes,
+		credentials,
+	};
+}
+
+/**
+ * The test helper plus what n8n's CredentialsHelper does with an expirable credential: the token preAuthentication
+ * returns is saved with the credential (n8n writes it to the database), so later requests reuse it until a 401.
+ */
+export class PersistingCredentialsHelper extends TestCredentialsHelper {
+	private readonly saved: Record<string, ICredentialDataDecryptedObject> = {};
+
+	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, node: INode, expired: boolean) {
+		const updated = await super.preAuthentication(helpers, credentials, typeName, node, expired);
+		if (updated) this.saved[typeName] = updated;
+		return updated;
+	}
+
+	async getDecrypted(additionalData: IWorkflowExecuteAdditionalData, nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		return { ...(await super.getDecrypted(additionalData, nodeCredentials, type)), ...this.saved[type] };
+	}
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: the performance benchmark of issue 7 (not a test, not in CI). Runs every figure against the
+ * local sandboxes in one process, prints the table and writes bench/results.md. `npm run bench -- auth load` runs
+ * only the named parts.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// n8n-core keeps its instance settings under N8N_USER_FOLDER; keep the benchmark away from ~/.n8n.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-eu-finance-bench-'));
+
+import { machine, markdownTable, type ResultRow } from './report';
+import { authScenario } from './scenarios/auth';
+import { bulkScenario } from './scenarios/bulk';
+import { loadScenario } from './scenarios/load';
+import { perItemScenario } from './scenarios/perItem';
+import { returnAllScenario } from './scenarios/returnAll';
+
+type Scenario = (log: (line: string) => void) => Promise<ResultRow[]>;
+
+const SCENARIOS: Record<string, Scenario> = {
+	auth: authScenario,
+	returnAll: returnAllScenario,
+	perItem: perItemScenario,
+	bulk: bulkScenario,
+	load: loadScenario,
+};
+
+async function main() {
+	const wanted = process.argv.slice(2);
+	const names = wanted.length ? wanted : Object.keys(SCENARIOS);
+	const rows: ResultRow[] = [];
+	const started = new Date();
+	for (const name of names) {
+		const scenario = SCENARIOS[name];
+		if (!scenario) throw new Error(`Unknown part "${name}"; parts: ${Object.keys(SCENARIOS).join(', ')}`);
+		console.log(`— ${name}`);
+		rows.push(...(await scenario((line) => console.log(`  ${line}`))));
+	}
+	const table = markdownTable(rows);
+	console.log(`\n${table}\n`);
+	const misses = rows.filter((r) => r.verdict === 'MISS').length;
+	const summary = `${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses} MISS`;
+	console.log(summary);
+	if (wanted.length) return; // a partial run does not overwrite the committed results
+	writeFileSync(
+		join(__dirname, 'results.md'),
+		`# Benchmark results\n\n${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.\n` +
+			`Written by \`npm run bench\` (bench/run.ts); see the Benchmark section of README.md for how each figure is measured.\n\n${table}\n\n${summary}\n`,
+	);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);

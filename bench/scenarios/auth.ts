@@ -1,0 +1,106 @@
+/**
+ * 1. Auth: 1,000 items over at least five token lifetimes (2-second tokens, each answer held back a little), ours
+ * versus n8n's stock preAuthentication with an expirable token. Logins are every token request (POST /auth: full
+ * logins and refresh-token grants).
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runNode } from '../../test/helpers/n8n';
+import { startFiskalySandbox, type FiskalySandbox } from '../../test/sandbox/fiskaly';
+import { countRequests, ourFiskalyNode, stockFiskalyAuth, stockFiskalyHttpNode } from '../contenders';
+import { PersistingCredentialsHelper } from '../n8n';
+import { seconds, verdict, type ResultRow } from '../report';
+
+const ITEMS = 1000;
+const TOKEN_LIFETIME_S = 2;
+/** Holds back every GET /organizations/:id so 1,000 items take well over five lifetimes. */
+const ANSWER_DELAY_MS = 11;
+/** The HTTP Request node's batch interval (one item per batch) that makes its run as long as ours. */
+const STOCK_PACE_MS = 13;
+
+interface AuthRun {
+	ms: number;
+	tokenRequests: number;
+	fullLogins: number;
+	unauthorized: number;
+	failedItems: number;
+}
+
+async function countAuth(sandbox: FiskalySandbox, run: () => Promise<{ failedItems: number }>): Promise<AuthRun> {
+	sandbox.clearRequests();
+	const before = { ...sandbox.stats };
+	const started = Date.now();
+	const { failedItems } = await run();
+	return {
+		ms: Date.now() - started,
+		tokenRequests: countRequests(sandbox, /^POST \/api\/v0\/auth$/),
+		fullLogins: sandbox.stats.logins - before.logins,
+		unauthorized: sandbox.stats.unauthorized - before.unauthorized,
+		failedItems,
+	};
+}
+
+export async function authScenario(log: (line: string) => void): Promise<ResultRow[]> {
+	const sandbox = await startFiskalySandbox({ accessTokenLifetimeSeconds: TOKEN_LIFETIME_S, refreshTokenLifetimeSeconds: 600 });
+	try {
+		sandbox.faults.add({ kind: 'slow', delayMs: ANSWER_DELAY_MS, times: Infinity, match: { method: 'GET', path: /^\/api\/v0\/organizations\/[^/]+$/ } });
+		const input = Array.from({ length: ITEMS }, () => ({ id: sandbox.ownOrganizationId }));
+
+		const ours = await countAuth(sandbox, async () => {
+			const { items, error } = await runNode(
+				ourFiskalyNode(sandbox),
+				{ resource: 'organization', operation: 'get', organizationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+				{ input, continueOnFail: true },
+			);
+			return { failedItems: error ? ITEMS : items.filter((i) => i.json.error).length };
+		});
+		const stockNode = stockFiskalyHttpNode(sandbox);
+		// n8n's HTTP Request node sends all items at once by default; paced one per 13 ms it runs as long as ours.
+		const stockRun = (options: INodeParameters) =>
+			countAuth(sandbox, async () => {
+				const { items, error } = await runNode(
+					stockNode,
+					{ method: 'GET', url: `=${sandbox.baseUrl}/organizations/{{ $json.id }}`, ...stockFiskalyAuth, options },
+					{ input, continueOnFail: true, helper: new PersistingCredentialsHelper(stockNode.credentialTypes, stockNode.credentials) },
+				);
+				return { failedItems: error ? ITEMS : items.filter((i) => i.json.error).length };
+			});
+		const stock = await stockRun({ batching: { batch: { batchSize: 1, batchInterval: STOCK_PACE_MS } } });
+		const stockAtOnce = await stockRun({});
+
+		const rows: ResultRow[] = [];
+		const contenders = [
+			['ours', ours, 'our transport (fiskaly node)'],
+			['stock', stock, `n8n's stock preAuthentication (HTTP Request node, one item per ${STOCK_PACE_MS} ms)`],
+			['stock at once', stockAtOnce, "n8n's stock preAuthentication (HTTP Request node, default: all items at once)"],
+		] as const;
+		for (const [name, run, who] of contenders) {
+			const lifetimes = run.ms / 1000 / TOKEN_LIFETIME_S;
+			const minimum = Math.ceil(lifetimes);
+			log(`auth ${name}: ${seconds(run.ms)} = ${lifetimes.toFixed(1)} lifetimes, ${run.tokenRequests} token requests (${run.fullLogins} full logins), ${run.unauthorized} × 401, ${run.failedItems} failed items`);
+			const isOurs = name === 'ours';
+			const enoughLifetimes = lifetimes >= 5;
+			rows.push({
+				figure: `Auth: logins, ${ITEMS} items in ${seconds(run.ms)} (${lifetimes.toFixed(1)} × ${TOKEN_LIFETIME_S} s tokens), ${who}`,
+				ours: `${run.tokenRequests} logins (${run.fullLogins} full, ${run.tokenRequests - run.fullLogins} refresh)`,
+				reference: `minimum ${minimum}`,
+				ratio: `+${run.tokenRequests - minimum}`,
+				target: isOurs ? '≤ minimum + 1, run ≥ 5 lifetimes' : '— (reference)',
+				verdict: isOurs ? verdict(run.tokenRequests <= minimum + 1 && enoughLifetimes && run.failedItems === 0) : '—',
+				how: 'in-process n8n-core',
+			});
+			rows.push({
+				figure: `Auth: answers of 401, ${who}`,
+				ours: String(run.unauthorized),
+				reference: '0',
+				ratio: '—',
+				target: isOurs ? '0' : '— (reference)',
+				verdict: isOurs ? verdict(run.unauthorized === 0) : '—',
+				how: 'in-process n8n-core',
+			});
+		}
+		return rows;
+	} finally {
+		await sandbox.close();
+	}
+}

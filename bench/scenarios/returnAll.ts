@@ -1,0 +1,178 @@
+/**
+ * 2. Return All: 10,000 TheNextInvoice invoices and customers and 10,000 fiskaly organizations through our node's
+ * Return All and through n8n's HTTP Request node with its own pagination, configured as well as it can be (largest
+ * page, stop on the vendor's last page). Requests versus N ÷ the vendor's largest page; time and peak heap side by side.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runNode, type NodeUnderTest } from '../../test/helpers/n8n';
+import { startFiskalySandbox } from '../../test/sandbox/fiskaly';
+import { startTheNextInvoiceSandbox } from '../../test/sandbox/thenextinvoice';
+import { countRequests, ourFiskalyNode, ourTniNode, stockFiskalyAuth, stockFiskalyHttpNode, tniHttpAuth, tniHttpNode } from '../contenders';
+import { alternate } from '../measure';
+import { PersistingCredentialsHelper } from '../n8n';
+import { mb, ratio, seconds, verdict, type ResultRow } from '../report';
+
+const RECORDS = 10_000;
+const ROUNDS = 5;
+/** The largest pages the vendors allow (TheNextInvoice doc: limit max 100; fiskaly: limit <= 5000 for organizations). */
+const TNI_PAGE = 100;
+const FISKALY_PAGE = 5000;
+
+interface ListCase {
+	name: string;
+	records: number;
+	pageSize: number;
+	sandbox: { requests: Array<{ method: string; path: string }>; clearRequests(): void };
+	listRequest: RegExp;
+	ours: { node: NodeUnderTest; parameters: INodeParameters };
+	http: { node: NodeUnderTest; parameters: INodeParameters };
+}
+
+/** The HTTP Request node's pagination: one query parameter per page, done when the expression says so. */
+const httpPagination = (page: string, completeExpression: string) => ({
+	pagination: {
+		pagination: {
+			paginationMode: 'updateAParameterInEachRequest',
+			parameters: { parameters: [{ type: 'qs', name: page.split('=')[0], value: `=${page.slice(page.indexOf('=') + 1)}` }] },
+			paginationCompleteWhen: 'other',
+			completeExpression,
+		},
+	},
+});
+
+const query = (parameters: Record<string, string | number>) => ({
+	sendQuery: true,
+	queryParameters: { parameters: Object.entries(parameters).map(([name, value]) => ({ name, value: String(value) })) },
+});
+
+async function measureCase(c: ListCase, log: (line: string) => void): Promise<ResultRow[]> {
+	const requestsOf = async (target: ListCase['ours']) => {
+		c.sandbox.clearRequests();
+		const { items, error } = await runNode(target.node, target.parameters, { helper: new PersistingCredentialsHelper(target.node.credentialTypes, target.node.credentials) });
+		if (error) throw new Error(`${c.name}: ${error.message}`);
+		return { items: items.length, requests: countRequests(c.sandbox, c.listRequest) };
+	};
+	const runs = await alternate(ROUNDS, { ours: async () => await requestsOf(c.ours), http: async () => await requestsOf(c.http) });
+	const { ours, http } = runs;
+	const minimum = Math.ceil(c.records / c.pageSize);
+	log(`${c.name}: ours ${ours.result.items} items, ${ours.result.requests} requests, ${seconds(ours.ms)}, ${mb(ours.peakHeapMb)}; ` +
+		`HTTP Request node ${http.result.items} items (one per page), ${http.result.requests} requests, ${seconds(http.ms)}, ${mb(http.peakHeapMb)}`);
+	const how = `in-process n8n-core, median of ${ROUNDS} alternating runs after a warm-up`;
+	return [
+		{
+			figure: `Return All ${c.name}: requests`,
+			ours: `${ours.result.requests} (${ours.result.items} items)`,
+			reference: `minimum ${minimum} (page ${c.pageSize}); HTTP Request node ${http.result.requests}`,
+			ratio: ratio(ours.result.requests, minimum),
+			target: '= minimum',
+			verdict: verdict(ours.result.requests === minimum && ours.result.items === c.records),
+			how,
+		},
+		{
+			figure: `Return All ${c.name}: wall time`,
+			ours: seconds(ours.ms),
+			reference: `HTTP Request node ${seconds(http.ms)}`,
+			ratio: ratio(ours.ms, http.ms),
+			target: '≤ 1.0',
+			verdict: verdict(ours.ms <= http.ms),
+			how,
+		},
+		{
+			figure: `Return All ${c.name}: peak heap`,
+			ours: mb(ours.peakHeapMb),
+			reference: `HTTP Request node ${mb(http.peakHeapMb)}`,
+			ratio: ratio(ours.peakHeapMb, http.peakHeapMb),
+			target: '—',
+			verdict: '—',
+			how: `${how} (largest of the runs; the sandbox shares the heap)`,
+		},
+	];
+}
+
+export async function returnAllScenario(log: (line: string) => void): Promise<ResultRow[]> {
+	const rows: ResultRow[] = [];
+	const tni = await startTheNextInvoiceSandbox({ seedInvoices: RECORDS, seedCustomers: RECORDS });
+	try {
+		const ours = ourTniNode(tni);
+		const http = tniHttpNode(tni);
+		rows.push(
+			...(await measureCase(
+				{
+					name: `${RECORDS} TheNextInvoice invoices`,
+					records: RECORDS,
+					pageSize: TNI_PAGE,
+					sandbox: tni,
+					listRequest: /^GET \/api\/v1\/invoice\/search$/,
+					ours: { node: ours, parameters: { resource: 'invoice', operation: 'getAll', returnAll: true } },
+					http: {
+						node: http,
+						parameters: {
+							method: 'GET',
+							url: `${tni.baseUrl}/invoice/search`,
+							...tniHttpAuth,
+							...query({ limit: TNI_PAGE }),
+							options: httpPagination('page={{ $pageCount + 1 }}', '={{ $response.body.data.current >= $response.body.data.last }}'),
+						},
+					},
+				},
+				log,
+			)),
+			...(await measureCase(
+				{
+					name: `${RECORDS} TheNextInvoice customers`,
+					records: RECORDS,
+					pageSize: TNI_PAGE,
+					sandbox: tni,
+					listRequest: /^GET \/api\/v1\/customer\/search$/,
+					ours: { node: ours, parameters: { resource: 'customer', operation: 'getAll', returnAll: true } },
+					http: {
+						node: http,
+						parameters: {
+							method: 'GET',
+							url: `${tni.baseUrl}/customer/search`,
+							...tniHttpAuth,
+							...query({ limit: TNI_PAGE }),
+							// This endpoint sends its page numbers as strings.
+							options: httpPagination('page={{ $pageCount + 1 }}', '={{ Number($response.body.data.current) >= Number($response.body.data.last) }}'),
+						},
+					},
+				},
+				log,
+			)),
+		);
+	} finally {
+		await tni.close();
+	}
+	const fiskaly = await startFiskalySandbox({ seedOrganizations: RECORDS });
+	try {
+		// The sandbox's own organization comes on top of the 10,000 seeded ones.
+		const organizations = fiskaly.state.organizations.size;
+		rows.push(
+			...(await measureCase(
+				{
+					name: `${organizations} fiskaly organizations`,
+					records: organizations,
+					pageSize: FISKALY_PAGE,
+					sandbox: fiskaly,
+					listRequest: /^GET \/api\/v0\/organizations$/,
+					ours: { node: ourFiskalyNode(fiskaly), parameters: { resource: 'organization', operation: 'getAll', returnAll: true, order_by: 'name', order: 'asc' } },
+					http: {
+						node: stockFiskalyHttpNode(fiskaly),
+						parameters: {
+							method: 'GET',
+							url: `${fiskaly.baseUrl}/organizations`,
+							...stockFiskalyAuth,
+							...query({ limit: FISKALY_PAGE, order_by: 'name', order: 'asc' }),
+							options: httpPagination(`offset={{ $pageCount * ${FISKALY_PAGE} }}`, `={{ $response.body.data.length < ${FISKALY_PAGE} }}`),
+						},
+					},
+				},
+				log,
+			)),
+		);
+	} finally {
+		await fiskaly.close();
+	}
+	return rows;
+}
