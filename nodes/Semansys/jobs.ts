@@ -3,7 +3,7 @@
  * GET /validation/status/{id} (or filtered-status) answers 202 while the job runs and 200 with the result.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { apiRequest, type TransportSettings, type VendorApi } from '../shared/transport/request';
@@ -83,14 +83,28 @@ export async function waitForJob(
 ): Promise<IDataObject> {
 	const started = Date.now();
 	for (let checks = 1; ; checks++) {
-		const response = await apiRequest(context, api, { method: 'GET', path: statusPath(jobId, options.filtered), allowEmptyBody: true }, request);
+		let response;
+		try {
+			response = await apiRequest(context, api, { method: 'GET', path: statusPath(jobId, options.filtered), allowEmptyBody: true }, request);
+		} catch (error) {
+			throw withJobStarted(error, jobId);
+		}
 		if (response.statusCode !== 202) return { jobId, statusChecks: checks, ...(response.body as IDataObject) };
 		if (Date.now() - started + options.intervalMs > options.timeoutMs) {
 			throw new NodeOperationError(context.getNode(), `Validation job ${jobId} was still running after ${Math.round((Date.now() - started) / 1000)} s`, {
 				itemIndex: request.itemIndex,
-				description: `The job goes on at Semansys. Ask for its result later with Validation → Get Status (job ID ${jobId}), or raise "Wait Timeout".`,
+				description: `Outcome known: the job was started and goes on at Semansys. Ask for its result later with Validation → Get Status (job ID ${jobId}), or raise "Wait Timeout".`,
 			});
 		}
 		await sleep(options.intervalMs);
 	}
+}
+
+/** Reading a started job's result failed: the job exists (started once), so say so instead of leaving it open. */
+function withJobStarted(error: unknown, jobId: string): unknown {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const note = `Outcome known: validation job ${jobId} was started at Semansys; only reading its result failed. Ask for it with Validation → Get Status (job ID ${jobId}) instead of starting the validation again`;
+		error.description = error.description ? `${error.description}. ${note}` : note;
+	}
+	return error;
 }

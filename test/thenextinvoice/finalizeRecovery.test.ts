@@ -2,13 +2,13 @@
  * Finalize (`POST /invoice/{id}/send`) is not idempotent, but TheNextInvoice refuses a second one ("already
  * finalized"). After an unknown outcome the node reads the invoice: finalized → success; still a draft → sent again.
  */
-import { sleep } from 'n8n-workflow';
+import { sleep, type INodeParameters } from 'n8n-workflow';
 
 import { idLocator, useTni } from './setup';
 
 const f = useTni();
 let company: number;
-let draftParameters: Record<string, unknown>;
+let draftParameters: INodeParameters;
 
 beforeAll(() => {
 	company = f.sandbox.companyIds[0];
