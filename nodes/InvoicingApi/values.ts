@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 /** zod pieces for the Invoicing API's input: dates, amounts and the formats the API documents. */
+import { pathSegment } from '../shared/validation';
 
 /** "YYYY-MM-DD" of an n8n date: an ISO string (date part as written), a Luxon DateTime, a JS Date or DD-MM-YYYY. */
 export function isoDay(value: unknown): string | undefined {
@@ -48,6 +49,10 @@ export const optionalText = z
 	.transform((v) => (v === undefined ? undefined : String(v).trim() || undefined));
 
 const matching = (pattern: RegExp, message: string) => optionalText.refine((v) => v === undefined || pattern.test(v), message);
+
+/** The docs give no format for custom invoice ids; they go into URL paths, escaped. */
+export const optionalCustomInvoiceId = optionalText.pipe(pathSegment().optional());
+export const customInvoiceId = pathSegment();
 
 /** International form the API documents (+YYXXXXXXXXX). */
 export const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/;

@@ -440,6 +440,15 @@ async function runBatch(
 	}
 }
 
+/** Error texts repeat what they were given (an id, a file name); a 100 KB input must not make a 100 KB message. */
+const MAX_ERROR_MESSAGE = 500;
+const MAX_ERROR_DESCRIPTION = 1500;
+function bounded<E extends NodeApiError | NodeOperationError>(error: E): E {
+	if (error.message.length > MAX_ERROR_MESSAGE) error.message = `${error.message.slice(0, MAX_ERROR_MESSAGE)}…`;
+	if (error.description && error.description.length > MAX_ERROR_DESCRIPTION) error.description = `${error.description.slice(0, MAX_ERROR_DESCRIPTION)}…`;
+	return error;
+}
+
 /** Our errors are already NodeApiError / NodeOperationError; anything else gets wrapped with its item. */
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -476,9 +485,10 @@ export async function executeOperations(
 			}
 			results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
 		} catch (error) {
+			const failure = bounded(asNodeError(context, error, itemIndex));
 			// Without "Continue On Fail" the run stops at the first failed item: later items are not sent.
-			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
-			results.set(itemIndex, error as Error);
+			if (!context.continueOnFail()) throw failure;
+			results.set(itemIndex, failure);
 		}
 	}
 	if (batchOp) await runBatch(context, batchOp, batched, (itemIndex, result) => results.set(itemIndex, result));

@@ -1,6 +1,11 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** zod repeats the received value in its messages; a 100 KB string or 5,000 entries must not end up in the error. */
+const MAX_MESSAGE = 200;
+const MAX_PROBLEMS = 10;
+const shorten = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
 
 /** Validates one item's parameters; a bad input names the field and the item and sends nothing. */
 export function validateInput<T>(
@@ -12,7 +17,8 @@ export function validateInput<T>(
 ): T {
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return parsed.data;
-	const problems = parsed.error.issues.map((issue) => `${fieldLabel(issue.path, properties)}: ${issue.message}`);
+	const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${fieldLabel(issue.path, properties)}: ${shorten(issue.message)}`);
+	if (parsed.error.issues.length > MAX_PROBLEMS) problems.push(`... and ${parsed.error.issues.length - MAX_PROBLEMS} more problems`);
 	const first = problems[0] ?? 'invalid input';
 	return raiseInputError(node, itemIndex, first, problems);
 }
@@ -49,3 +55,15 @@ function fieldLabel(path: ReadonlyArray<string | number>, properties: readonly I
 	}
 	return label;
 }
+
+/**
+ * A value that goes into a URL path (ids the vendor does not define a format for): visible text, at most `max`
+ * characters. Control and invalid (lone surrogate) characters cannot be put into a URL at all.
+ */
+export const pathSegment = (max = 100) =>
+	z
+		.string({ required_error: 'is required', invalid_type_error: 'must be text' })
+		.trim()
+		.min(1, 'is required')
+		.max(max, `must be at most ${max} characters`)
+		.regex(/^[^\p{C}]+$/u, 'must not contain control or invalid characters');

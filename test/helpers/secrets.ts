@@ -14,8 +14,14 @@ export const secretScanStats = { scanned: 0, hits: 0 };
 /** Short values would match by accident (and are no real secrets of these vendors). */
 const MIN_LENGTH = 6;
 
+/** Long secrets are also looked for by their first characters: a cut-off echo of a token is a leak too. */
+const PREFIX_FROM = 20;
+const PREFIX_LENGTH = 12;
+
 export function registerSecret(value: unknown): void {
-	if (typeof value === 'string' && value.length >= MIN_LENGTH) secrets.add(value);
+	if (typeof value !== 'string' || value.length < MIN_LENGTH) return;
+	secrets.add(value);
+	if (value.length >= PREFIX_FROM) secrets.add(value.slice(0, PREFIX_LENGTH));
 }
 
 export function forgetSecrets(): void {

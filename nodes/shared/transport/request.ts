@@ -67,6 +67,8 @@ export interface RequestSpec {
 	rawBody?: Buffer;
 	/** Some endpoints legitimately answer with an empty body. */
 	allowEmptyBody?: boolean;
+	/** A token login: it creates nothing (no outcome to state), and its answer holds a token (never quoted in errors). */
+	login?: boolean;
 }
 
 export interface TransportSettings {
@@ -120,7 +122,7 @@ async function sendWithRetries(
 	const budget = new RetryBudget(settings.retry);
 	let reauthenticated = false;
 	const where = { method: spec.method, path: spec.path, itemIndex };
-	const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(spec.method);
+	const isWrite = !spec.login && !['GET', 'HEAD', 'OPTIONS'].includes(spec.method);
 	// Set once an attempt of a write may have reached the vendor's application (dropped after sending, 5xx,
 	// timeout): from then on a failure cannot say "not applied", even if a later attempt was refused.
 	let mayHaveApplied = false;
@@ -222,7 +224,9 @@ function checkBody(
 			return JSON.parse(body);
 		} catch {
 			const type = header(response.headers, 'content-type') ?? 'no content type';
-			throw fail(statusCode, { message: `the answer was not valid JSON (${type}): "${body.slice(0, 80)}"` }, requestId);
+			// A cut-off login answer would show part of a token: say what it was, not what it said.
+			const excerpt = spec.login ? '' : `: "${body.slice(0, 80)}"`;
+			throw fail(statusCode, { message: `the ${spec.login ? 'login ' : ''}answer was not valid JSON (${type})${excerpt}` }, requestId);
 		}
 	}
 	return body;
@@ -254,6 +258,7 @@ export function makeLoginSender(
 			headers: options.headers as Record<string, string>,
 			// A login creates nothing that a second login would duplicate.
 			idempotent: true,
+			login: true,
 		};
 		const baseURL = api.baseUrl(credentials);
 		const response = await sendWithRetries(

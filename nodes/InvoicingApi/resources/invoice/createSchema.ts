@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
+	optionalCustomInvoiceId,
 	amount,
 	apiDate,
 	compact,
@@ -44,7 +45,7 @@ const CONTACT_FOR_DELIVERY: Record<string, string[]> = {
 
 export const createInvoiceSchema = z
 	.object({
-		customInvoiceId: optionalText,
+		customInvoiceId: optionalCustomInvoiceId,
 		createOnly: z.boolean().default(false),
 		customerType: code(['0', '1'], 'Private Person, Business'),
 		recipientFirstName: optionalText,

@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { simplifyStatus, statusPath } from '../../status';
-import { requiredText } from '../../values';
+import { customInvoiceId as customInvoiceIdSchema } from '../../values';
 import { customInvoiceIdProperty } from './send';
 
-const schema = z.object({ customInvoiceId: requiredText, simplify: z.boolean().default(true) });
+const schema = z.object({ customInvoiceId: customInvoiceIdSchema, simplify: z.boolean().default(true) });
 
 export const getInvoiceStatusOperation: OperationDescriptor<z.output<typeof schema>> = {
 	value: 'getStatus',

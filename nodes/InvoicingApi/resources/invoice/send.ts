@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { OperationDescriptor } from '../../../shared/operations';
 import { proveSent } from '../../status';
-import { requiredText } from '../../values';
+import { customInvoiceId as customInvoiceIdSchema } from '../../values';
 
 export const customInvoiceIdProperty = {
 	displayName: 'Custom Invoice ID',
@@ -14,7 +14,7 @@ export const customInvoiceIdProperty = {
 	description: 'The ID given (or generated) when the invoice was created',
 };
 
-const schema = z.object({ customInvoiceId: requiredText });
+const schema = z.object({ customInvoiceId: customInvoiceIdSchema });
 
 export const sendInvoiceOperation: OperationDescriptor<z.output<typeof schema>> = {
 	value: 'send',

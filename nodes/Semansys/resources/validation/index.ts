@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ResourceDescriptor } from '../../../shared/operations';
-import { compact, optionalText, requiredText, stringProperty } from '../../fields';
+import { pathSegment } from '../../../shared/validation';
+import { compact, optionalText, stringProperty } from '../../fields';
 import { fileInput } from '../../files';
 import { inferredOperations } from '../../inferred';
 import { statusPath } from '../../jobs';
@@ -16,7 +17,7 @@ const statusOperation = (filtered: boolean) =>
 		description: `The state of a validation job; when it has finished, its result with ${filtered ? 'the filtered' : 'all'} messages`,
 		endpoint: { method: 'GET', path: filtered ? '/validation/filtered-status/{id}' : '/validation/status/{id}', confirmed: true },
 		properties: [stringProperty('Job ID', 'jobId', 'The jobId a validation answered with', { required: true })],
-		fields: { jobId: requiredText },
+		fields: { jobId: pathSegment() },
 		request: ({ jobId }) => ({ path: statusPath(jobId, filtered), allowEmptyBody: true }),
 		// 202: still running; 200: the result.
 		output: (answer, input, statusCode) => ({ jobId: input.jobId as string, finished: statusCode !== 202, ...(answer as IDataObject) }),
