@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { FISKALY_CREDENTIAL_TYPE, FISKALY_DEFAULT_BASE_URL, fiskalyApi, fiskalyTokens } from '../nodes/FiskalyManagement/api';
-import { makeLoginSender } from '../nodes/shared/transport/request';
+import { FISKALY_CREDENTIAL_TYPE, FISKALY_DEFAULT_BASE_URL, fiskalyApi } from '../nodes/FiskalyManagement/api';
+import { preAuthenticateWithTokenCache } from '../nodes/shared/transport/preAuthentication';
 
 export class FiskalyManagementApi implements ICredentialType {
 	name = FISKALY_CREDENTIAL_TYPE;
@@ -56,10 +56,7 @@ export class FiskalyManagementApi implements ICredentialType {
 
 	/** Logs in through the same token cache the nodes use, so n8n and our nodes share one token. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const send = makeLoginSender(this.helpers, undefined, fiskalyApi, credentials);
-		const rejected = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
-		const token = await fiskalyTokens.getToken(send, credentials, rejected);
-		return { accessToken: token.accessToken };
+		return await preAuthenticateWithTokenCache(this.helpers, fiskalyApi, credentials);
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { INVOICING_CREDENTIAL_TYPE, invoicingLoginApi, invoicingTokens, pastedToken } from '../nodes/InvoicingApi/api';
-import { makeLoginSender } from '../nodes/shared/transport/request';
+import { INVOICING_CREDENTIAL_TYPE, invoicingLoginApi, pastedToken } from '../nodes/InvoicingApi/api';
+import { preAuthenticateWithTokenCache } from '../nodes/shared/transport/preAuthentication';
 
 /** The made-up invoice id of the credential test: the API answers 400 (unknown invoice) for it when the token is accepted. */
 export const CREDENTIAL_TEST_INVOICE_ID = 'n8n-credential-test-0f3c9a';
@@ -100,10 +100,7 @@ export class InvoicingApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const pasted = pastedToken(credentials);
 		if (pasted !== undefined) return { sessionToken: pasted };
-		const send = makeLoginSender(this.helpers, undefined, invoicingLoginApi, credentials);
-		const rejected = typeof credentials.sessionToken === 'string' && credentials.sessionToken ? credentials.sessionToken : undefined;
-		const token = await invoicingTokens.getToken(send, credentials, rejected);
-		return { sessionToken: token.accessToken };
+		return await preAuthenticateWithTokenCache(this.helpers, invoicingLoginApi, credentials);
 	}
 
 	/** A function rather than a template: a pasted token is used as it is now, never a stored copy of an older one. */

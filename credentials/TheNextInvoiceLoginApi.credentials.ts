@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { TNI_DEFAULT_BASE_URL, TNI_LOGIN_CREDENTIAL, tniLoginApi, tniTokens } from '../nodes/TheNextInvoice/api';
-import { makeLoginSender } from '../nodes/shared/transport/request';
+import { TNI_DEFAULT_BASE_URL, TNI_LOGIN_CREDENTIAL, tniLoginApi } from '../nodes/TheNextInvoice/api';
+import { preAuthenticateWithTokenCache } from '../nodes/shared/transport/preAuthentication';
 
 export class TheNextInvoiceLoginApi implements ICredentialType {
 	name = TNI_LOGIN_CREDENTIAL;
@@ -42,10 +42,7 @@ export class TheNextInvoiceLoginApi implements ICredentialType {
 
 	/** Logs in through the same token cache the node uses. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const send = makeLoginSender(this.helpers, undefined, tniLoginApi, credentials);
-		const rejected = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
-		const token = await tniTokens.getToken(send, credentials, rejected);
-		return { accessToken: token.accessToken };
+		return await preAuthenticateWithTokenCache(this.helpers, tniLoginApi, credentials);
 	}
 
 	authenticate: IAuthenticateGeneric = {

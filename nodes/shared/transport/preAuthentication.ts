@@ -11,9 +11,9 @@ export async function preAuthenticateWithTokenCache(
 	helpers: IHttpRequestHelper['helpers'],
 	api: VendorApi,
 	credentials: ICredentialDataDecryptedObject,
-	tokenField = 'accessToken',
 ): Promise<Record<string, string>> {
 	if (api.auth.kind !== 'tokenLogin') throw new Error(`${api.vendor} does not use a token login`);
+	const { tokenField } = api.auth;
 	const send = makeLoginSender(helpers, undefined, api, credentials);
 	const current = credentials[tokenField];
 	const token = await api.auth.tokens.getToken(send, credentials, typeof current === 'string' && current ? current : undefined);
