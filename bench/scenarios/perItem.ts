@@ -17,7 +17,7 @@ import { alternate } from '../measure';
 import { ratio, seconds, verdict, type ResultRow } from '../report';
 
 const ITEMS = 1000;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const CUSTOMER = { companyname: 'Bakkerij Jansen B.V.', person: false, email: 'info@bakkerij-jansen.nl', address: 'Dorpsstraat 12', postalcode: '1234AB', city: 'Utrecht', country: 'nl' };
 
 export async function perItemScenario(log: (line: string) => void): Promise<ResultRow[]> {
@@ -25,6 +25,11 @@ export async function perItemScenario(log: (line: string) => void): Promise<Resu
 	try {
 		const input = Array.from({ length: ITEMS }, () => ({}));
 		const creates = () => countRequests(sandbox, /^POST \/api\/v1\/customer$/);
+		// Every run starts from an empty customer list and request log, so no run works on a bigger sandbox.
+		const reset = () => {
+			sandbox.clearRequests();
+			sandbox.state.customers.clear();
+		};
 		// The plain loop sends exactly the body our node sends (taken from the sandbox, not retyped).
 		const probe = await runNode(ourTniNode(sandbox), { resource: 'customer', operation: 'create', ...CUSTOMER });
 		if (probe.error) throw new Error(`customer create: ${probe.error.message}`);
@@ -36,7 +41,7 @@ export async function perItemScenario(log: (line: string) => void): Promise<Resu
 				headers: { 'X-Api-Token': sandbox.apiToken, 'Content-Type': 'application/json' },
 			});
 			return async () => {
-				sandbox.clearRequests();
+				reset();
 				for (let i = 0; i < ITEMS; i++) await client.post('/customer', body);
 				return creates();
 			};
@@ -44,7 +49,7 @@ export async function perItemScenario(log: (line: string) => void): Promise<Resu
 		const bareNode: NodeUnderTest = { ...ourTniNode(sandbox), nodeType: new BareRequestNode(), typeName: 'benchBareRequest' };
 		const contenders = {
 			ours: async () => {
-				sandbox.clearRequests();
+				reset();
 				const { error } = await runNode(ourTniNode(sandbox), { resource: 'customer', operation: 'create', ...CUSTOMER }, { input });
 				if (error) throw error;
 				return creates();
@@ -52,13 +57,13 @@ export async function perItemScenario(log: (line: string) => void): Promise<Resu
 			axios: axiosLoop(true),
 			axiosNewConnections: axiosLoop(false),
 			bare: async () => {
-				sandbox.clearRequests();
+				reset();
 				const { error } = await runNode(bareNode, { url: `${sandbox.baseUrl}/customer`, body }, { input });
 				if (error) throw error;
 				return creates();
 			},
 			http: async () => {
-				sandbox.clearRequests();
+				reset();
 				const { error } = await runNode(
 					tniHttpNode(sandbox),
 					{ method: 'POST', url: `${sandbox.baseUrl}/customer`, ...tniHttpAuth, sendBody: true, specifyBody: 'json', jsonBody: body, options: {} },
