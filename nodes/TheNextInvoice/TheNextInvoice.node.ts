@@ -4,18 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, executeOperations } from '../shared/operations';
 import { tniApiFor } from './api';
 import { authenticationProperty, tniCredentials } from './fields';
-import {
-	getLedgerNumbers,
-	getPaymentMethods,
-	getVatCodes,
-	searchCompanies,
-	searchCustomers,
-	searchEmailTemplates,
-	searchInvoices,
-	searchProducts,
-	searchProfiles,
-	searchSmsTemplates,
-} from './methods';
+import { getAttachments, getEmailAddresses, getEmailTemplates, getLedgerNumbers, getPaymentMethods, getSmsTemplates, getVatCodes, searchCompanies, searchCustomers, searchEmailTemplates, searchInvoices, searchProducts, searchProfiles, searchSmsTemplates } from './methods';
 import { resources } from './resources';
 
 export class TheNextInvoice implements INodeType {
@@ -40,7 +29,7 @@ export class TheNextInvoice implements INodeType {
 
 	methods = {
 		listSearch: { searchCompanies, searchCustomers, searchEmailTemplates, searchInvoices, searchProducts, searchProfiles, searchSmsTemplates },
-		loadOptions: { getVatCodes, getLedgerNumbers, getPaymentMethods },
+		loadOptions: { getAttachments, getEmailAddresses, getEmailTemplates, getLedgerNumbers, getPaymentMethods, getSmsTemplates, getVatCodes },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,6 @@
 import { uploadLogo } from '../../nodes/TheNextInvoice/resources/invoiceProfile/logo';
 import { multipartBody, parseDataUri } from '../../nodes/TheNextInvoice/files';
-import { runNode } from '../helpers/n8n';
+import { loadOptions, runNode } from '../helpers/n8n';
 import { parseMultipart } from '../sandbox/framework/multipart';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
 import { quickRetries, useTni } from './setup';
@@ -106,6 +106,27 @@ describe('TheNextInvoice invoice profile', () => {
 
 		const badConfig = await f.run(op('updateSender', { profileId: String(id), companyName: 'A', address: 'B', postalCode: 'C', city: 'D', country: 'NL', email: 'a@b.nl', config: '[1' }));
 		expect(badConfig.error?.message).toMatch(/"PDF Display Config": must be a JSON object/);
+	});
+
+	it('send settings: e-mail and SMS templates, addresses and attachments are dropdowns; the picked ID is linked', async () => {
+		const emailText = await f.run({ resource: 'emailSetting', operation: 'createTemplate', name: 'Reminder', subject: 'Reminder {invoicenumber}', templateText: '<p>Please pay</p>' });
+		const smsText = await f.run({ resource: 'smsSetting', operation: 'createTemplate', name: 'Short', templateText: 'Pay here: {paymentlink}' });
+		expect([emailText.error, smsText.error]).toEqual([undefined, undefined]);
+		const parameters = { authentication: 'apiToken' };
+		const emailOptions = await loadOptions(f.node, 'getEmailTemplates', parameters);
+		expect(emailOptions[0]).toEqual({ name: 'Remove the Link', value: 0 });
+		const reminder = emailOptions.find((o) => o.name === 'Reminder')!;
+		expect(reminder.value).toBe(Number(emailText.json[0].id));
+		const smsOptions = await loadOptions(f.node, 'getSmsTemplates', parameters);
+		const short = smsOptions.find((o) => o.name === 'Short')!;
+		expect(short).toBeDefined();
+		expect((await loadOptions(f.node, 'getEmailAddresses', parameters))[0].value).toBe(0);
+		expect((await loadOptions(f.node, 'getAttachments', parameters))[0].value).toBe(0);
+
+		const profile = String([...f.sandbox.state.profiles.values()].find((p) => p.companyId === f.sandbox.companyIds[0])!.id);
+		const linked = await f.run(op('updateSendSettings', { profileId: profile, sending: { email_text_reminder_id: reminder.value, sms_text_id: short.value, email_from_id: '' } }));
+		expect(linked.error).toBeUndefined();
+		expect(f.lastRequest()!.body).toEqual({ email_text_reminder_id: reminder.value, sms_text_id: short.value });
 	});
 
 	it('makes a profile the default; the default cannot be deleted (403), another one can', async () => {

@@ -78,3 +78,25 @@ export async function getLedgerNumbers(this: ILoadOptionsFunctions): Promise<INo
 export async function getPaymentMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return asList(await get(this, '/settings/paymentmethods')).map((m) => ({ name: String(m.name ?? m.description ?? m.id), value: Number(m.id) }));
 }
+
+/** Records of a whole-list endpoint as dropdown entries, after "Remove the Link" (0): for the profile's send settings. */
+async function linkOptions(context: ILoadOptionsFunctions, path: string, label: (record: IDataObject) => string): Promise<INodePropertyOptions[]> {
+	const records = asList(await get(context, path)).map((record) => ({ name: label(record), value: Number(record.id) }));
+	return [{ name: 'Remove the Link', value: 0 }, ...records];
+}
+
+export async function getEmailAddresses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await linkOptions(this, '/settings/email/address', (a) => `${String(a.email ?? a.id)}${a.verified === false ? ' (not verified)' : ''}`);
+}
+
+export async function getEmailTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await linkOptions(this, '/settings/email/text', (t) => String(t.name || t.subject || `Template ${String(t.id)}`));
+}
+
+export async function getSmsTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await linkOptions(this, '/settings/sms/text', (t) => String(t.name || `Template ${String(t.id)}`));
+}
+
+export async function getAttachments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await linkOptions(this, '/settings/attachments', (a) => String(a.name || a.filename || `Attachment ${String(a.id)}`));
+}

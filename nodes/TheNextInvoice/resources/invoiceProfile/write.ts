@@ -190,19 +190,28 @@ export const updateLayout = profileChange({
 	request: (id, { additionalFields, ...layout }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}/invoice`, body: compact({ ...layout, ...additionalFields } as IDataObject) }),
 });
 
-const SENDING: Array<[string, string]> = [
-	['Email Attachment ID', 'email_attachment_id'],
-	['Email CC Address ID', 'email_cc_id'],
-	['Email From Address ID', 'email_from_id'],
-	['Email Text ID', 'email_text_id'],
-	['Quotation Email Attachment ID', 'email_attachment_quotation_id'],
-	['Quotation Email Text ID', 'email_text_quotation_id'],
-	['Reminder Email Text ID', 'email_text_reminder_id'],
-	['SMS Text ID', 'sms_text_id'],
+/** The profile's send settings: each links a record of the account, picked from a dropdown (or an ID by expression). */
+const SENDING: Array<[string, string, string]> = [
+	['Email Attachment Name or ID', 'email_attachment_id', 'getAttachments'],
+	['Email CC Address Name or ID', 'email_cc_id', 'getEmailAddresses'],
+	['Email From Address Name or ID', 'email_from_id', 'getEmailAddresses'],
+	['Email Text Name or ID', 'email_text_id', 'getEmailTemplates'],
+	['Quotation Email Attachment Name or ID', 'email_attachment_quotation_id', 'getAttachments'],
+	['Quotation Email Text Name or ID', 'email_text_quotation_id', 'getEmailTemplates'],
+	['Reminder Email Text Name or ID', 'email_text_reminder_id', 'getEmailTemplates'],
+	['SMS Text Name or ID', 'sms_text_id', 'getSmsTemplates'],
 ];
 
 /** 0 unlinks (null); ids are positive whole numbers. */
-const linkId = z.number().int('must be a whole number').min(0, 'must be 0 (unlink) or an ID').transform((value) => (value === 0 ? null : value));
+const linkId = z.preprocess(
+	(value) => (value === '' || value === undefined ? undefined : typeof value === 'string' ? Number(value) : value),
+	z
+		.number({ invalid_type_error: 'must be an ID' })
+		.int('must be a whole number')
+		.min(0, 'must be 0 (unlink) or an ID')
+		.transform((value) => (value === 0 ? null : value))
+		.optional(),
+);
 
 export const updateSending = profileChange({
 	value: 'updateSendSettings',
@@ -216,7 +225,14 @@ export const updateSending = profileChange({
 			type: 'collection',
 			placeholder: 'Add setting',
 			default: {},
-			options: SENDING.map(([displayName, name]) => ({ displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'ID to link; 0 removes the link' })),
+			options: SENDING.map(([displayName, name, method]) => ({
+				displayName,
+				name,
+				type: 'options',
+				typeOptions: { loadOptionsMethod: method },
+				default: '',
+				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. "Remove the Link" (0) unlinks.',
+			})),
 		},
 	],
 	shape: {
