@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { fetchList, type ListSpec } from '../shared/operations';
+import { fetchList, pollTransportSettings, requestOptionsProperty, type ListSpec } from '../shared/operations';
 import { takeNewRecords } from '../shared/pollCursor';
 import { FISKALY_CREDENTIAL_TYPE, fiskalyApi } from './api';
 import { organizationLocator } from './fields';
@@ -48,6 +48,7 @@ export class FiskalyManagementTrigger implements INodeType {
 				default: 'newOrganization',
 			},
 			{ ...organizationLocator(), displayOptions: { show: { event: ['newApiKey', 'newUser'] } } },
+			requestOptionsProperty(),
 		],
 	};
 
@@ -57,7 +58,8 @@ export class FiskalyManagementTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const organizationId =
 			event === 'newOrganization' ? '' : (this.getNodeParameter('organizationId', undefined, { extractValue: true }) as string);
-		const records = (await fetchList(this, fiskalyApi, watchedList(event, organizationId))).map((r) => withoutSecret(r));
+		const settings = pollTransportSettings(this);
+		const records = (await fetchList(this, fiskalyApi, watchedList(event, organizationId), { settings })).map((r) => withoutSecret(r));
 
 		if (this.getMode() === 'manual') {
 			// A sample for building the workflow; the cursor stays where it is.

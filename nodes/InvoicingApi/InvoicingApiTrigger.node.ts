@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { pollTransportSettings, requestOptionsProperty } from '../shared/operations';
 import { INVOICING_CREDENTIAL_TYPE, invoicingApiFor } from './api';
 import { findStatus, INVOICE_EVENTS, simplifyStatus, type InvoiceEvent } from './status';
 
@@ -52,6 +53,7 @@ export class InvoicingApiTrigger implements INodeType {
 				default: ['delivered', 'opened', 'paid'],
 				description: 'Which events start the workflow; each event of each invoice does so once',
 			},
+			requestOptionsProperty(),
 		],
 	};
 
@@ -61,6 +63,7 @@ export class InvoicingApiTrigger implements INodeType {
 		const wanted = new Set(this.getNodeParameter('events', ['delivered', 'opened', 'paid']) as InvoiceEvent[]);
 		const api = invoicingApiFor(await this.getCredentials(INVOICING_CREDENTIAL_TYPE));
 		const manual = this.getMode() === 'manual';
+		const settings = pollTransportSettings(this);
 		const cursor = this.getWorkflowStaticData('node') as StatusCursor;
 		// A copy: a failed status request mid-poll must not mark events as emitted that were never emitted.
 		const emitted = { ...(cursor.emitted ?? {}) };
@@ -70,7 +73,7 @@ export class InvoicingApiTrigger implements INodeType {
 		for (const id of ids) {
 			if (paid.has(id) && !manual) continue;
 			// Not known yet (e.g. created later by another workflow): asked about again next time.
-			const status = await findStatus(this, api, id);
+			const status = await findStatus(this, api, id, { settings });
 			if (!status) continue;
 			const simplified = simplifyStatus(id, status);
 			for (const { event, field } of INVOICE_EVENTS) {

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { fetchList, type ListSpec } from '../shared/operations';
+import { fetchList, pollTransportSettings, requestOptionsProperty, type ListSpec } from '../shared/operations';
 import { takeNewRecords } from '../shared/pollCursor';
 import { tniApiByAuthentication } from './api';
 import { authenticationProperty, tniCredentials } from './fields';
@@ -55,13 +55,14 @@ export class TheNextInvoiceTrigger implements INodeType {
 				],
 				default: 'newInvoice',
 			},
+			requestOptionsProperty(),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const api = tniApiByAuthentication(this.getNodeParameter('authentication', 'apiToken'));
-		const records = await fetchList(this, api, WATCHED[event]);
+		const records = await fetchList(this, api, WATCHED[event], { settings: pollTransportSettings(this) });
 		if (this.getMode() === 'manual') {
 			// A sample for building the workflow; the cursor stays where it is.
 			return records.length ? [this.helpers.returnJsonArray(records.slice(0, 1))] : null;

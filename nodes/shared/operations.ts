@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IPollFunctions,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -166,14 +167,17 @@ const batchItemsProperty = (resource: string, operation: string, maxIds: number)
 	displayOptions: { show: { resource: [resource], operation: [operation] } },
 });
 
-/** Request options every operation offers: timeout and retry limits. */
-export const requestOptionsProperty = (resources: string[]): INodeProperties => ({
+/**
+ * Request options every operation (and every trigger) offers: timeout and retry limits. Without `resources` (a
+ * trigger) the collection is always shown.
+ */
+export const requestOptionsProperty = (resources?: string[]): INodeProperties => ({
 	displayName: 'Request Options',
 	name: 'requestOptions',
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	displayOptions: { show: { resource: resources } },
+	...(resources ? { displayOptions: { show: { resource: resources } } } : {}),
 	options: [
 		{
 			displayName: 'Max Attempts',
@@ -269,7 +273,15 @@ function readParameters(context: IExecuteFunctions, properties: INodeProperties[
 }
 
 function transportSettings(context: IExecuteFunctions, itemIndex: number): TransportSettings {
-	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+	return settingsFromOptions(context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject);
+}
+
+/** A trigger's Request Options (a poll has no items). */
+export function pollTransportSettings(context: IPollFunctions): TransportSettings {
+	return settingsFromOptions(context.getNodeParameter('requestOptions', {}) as IDataObject);
+}
+
+function settingsFromOptions(options: IDataObject): TransportSettings {
 	const number = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
 	return {
 		timeoutMs: number(options.timeoutSeconds, DEFAULT_TRANSPORT.timeoutMs / 1000) * 1000,

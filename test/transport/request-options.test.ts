@@ -1,0 +1,37 @@
+/** Every request has a timeout the user can set: each node and trigger offers Request Options, and triggers obey them. */
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { FiskalyManagement } from '../../nodes/FiskalyManagement/FiskalyManagement.node';
+import { FiskalyManagementTrigger } from '../../nodes/FiskalyManagement/FiskalyManagementTrigger.node';
+import { InvoicingApi } from '../../nodes/InvoicingApi/InvoicingApi.node';
+import { InvoicingApiTrigger } from '../../nodes/InvoicingApi/InvoicingApiTrigger.node';
+import { Semansys } from '../../nodes/Semansys/Semansys.node';
+import { TheNextInvoice } from '../../nodes/TheNextInvoice/TheNextInvoice.node';
+import { TheNextInvoiceTrigger } from '../../nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
+import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
+
+const NODES = [new FiskalyManagement(), new FiskalyManagementTrigger(), new TheNextInvoice(), new TheNextInvoiceTrigger(), new InvoicingApi(), new InvoicingApiTrigger(), new Semansys()];
+
+describe('request options', () => {
+	it.each(NODES.map((node) => [node.description.displayName, node.description] as const))('%s offers a timeout and retry limits', (_name, description) => {
+		const options = (description as INodeTypeDescription).properties.find((p) => p.name === 'requestOptions');
+		expect(options?.type).toBe('collection');
+		expect((options?.options ?? []).map((o) => (o as { name: string }).name).sort()).toEqual(['maxAttempts', 'maxTotalWaitSeconds', 'timeoutSeconds']);
+	});
+
+	describe('a trigger obeys its timeout', () => {
+		let f: FiskalyFixture;
+		beforeAll(async () => {
+			f = await startFiskaly();
+		});
+		afterAll(async () => await f.sandbox.close());
+
+		it('a poll whose answers are slower than the timeout fails after the configured attempts', async () => {
+			await f.poll({ event: 'newOrganization' }); // logged in, cursor set
+			f.sandbox.faults.add({ kind: 'slow', delayMs: 2500, times: 2, match: { method: 'GET', path: /organizations$/ } });
+			const started = Date.now();
+			await expect(f.poll({ event: 'newOrganization', requestOptions: { timeoutSeconds: 1, maxAttempts: 2, maxTotalWaitSeconds: 5 } })).rejects.toThrow(/no answer after 2 attempts/);
+			expect(Date.now() - started).toBeLessThan(2400 + 1000);
+		});
+	});
+});
