@@ -27,6 +27,7 @@ import {
 } from '../../scripts/n8n-runtime';
 import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
+import { findSecrets, registerSecret } from '../helpers/secrets';
 import { makeAssertions, preview } from './harness';
 import type { CheckRecord, E2eCase, E2eContext } from './harness';
 
@@ -185,6 +186,25 @@ async function main(): Promise<number> {
 				console.log(`       n8n log: ${run.logFile}`);
 			}
 		}
+	}
+
+	// The secret scan of real n8n: every log line and run output n8n wrote (execute-batch prints the run data) must be
+	// free of the credentials' secrets and of every token the sandboxes issued (registered by the sandboxes' token stores).
+	for (const { credential } of sandboxes) {
+		for (const [field, value] of Object.entries(credential.data)) if (/(secret|password|token)$/i.test(field)) registerSecret(value);
+	}
+	for (const test of Object.values(credentialTests)) registerSecret(test.wrongValue);
+	const logFiles = fs.readdirSync(LOG_DIR).filter((log) => log.startsWith(`${path.basename(userFolder)}-`));
+	const leaks = logFiles.flatMap((log) => findSecrets(fs.readFileSync(path.join(LOG_DIR, log), 'utf8')).map((hit) => `${log}: ${hit}`));
+	const scanned = logFiles.reduce((bytes, log) => bytes + fs.statSync(path.join(LOG_DIR, log)).size, 0);
+	if (leaks.length === 0) {
+		passed++;
+		checksPassed++;
+		console.log(`  ✓  secret scan of n8n's logs and run outputs (${logFiles.length} files, ${Math.round(scanned / 1024)} KB, 0 secrets found)`);
+	} else {
+		failed++;
+		checksFailed++;
+		console.log(`  ✗  secret scan of n8n's logs and run outputs: ${leaks.join(', ')}`);
 	}
 
 	console.log('');
