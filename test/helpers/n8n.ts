@@ -203,26 +203,37 @@ export interface NodeRun {
 export async function runNode(
 	target: NodeUnderTest,
 	parameters: INodeParameters,
-	options: { input?: TestInputItem[]; continueOnFail?: boolean; helper?: TestCredentialsHelper } = {},
+	options: {
+		input?: TestInputItem[];
+		continueOnFail?: boolean;
+		helper?: TestCredentialsHelper;
+		/** A node after the one under test (e.g. n8n's Split Out); the run's items are then its output. */
+		then?: { nodeType: INodeType; typeName: string; typeVersion?: number; parameters: INodeParameters };
+	} = {},
 ): Promise<NodeRun> {
 	const helper = options.helper ?? new TestCredentialsHelper(target.credentialTypes, target.credentials);
+	const { then } = options;
 	const nodes: INode[] = [
 		{ id: 'input', name: 'Input', type: 'testInput', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.input ?? [{}]) } },
 		{ ...subjectNode(target, parameters, 'Subject'), continueOnFail: options.continueOnFail },
+		...(then ? [{ id: 'then', name: 'Then', type: then.typeName, typeVersion: then.typeVersion ?? 1, position: [400, 0], parameters: then.parameters } as INode] : []),
 	];
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		name: 'Test',
 		nodes,
-		connections: { Input: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } },
+		connections: {
+			Input: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] },
+			...(then ? { Subject: { main: [[{ node: 'Then', type: 'main', index: 0 }]] } } : {}),
+		},
 		active: false,
-		nodeTypes: new TestNodeTypes({ testInput: new InputNode(), [target.typeName]: target.nodeType }),
+		nodeTypes: new TestNodeTypes({ testInput: new InputNode(), [target.typeName]: target.nodeType, ...(then ? { [then.typeName]: then.nodeType } : {}) }),
 		settings: { executionOrder: 'v1' },
 	});
 	const mode: WorkflowExecuteMode = 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', { id: 'test-workflow', name: 'Test', nodes, connections: workflow.connectionsBySourceNode, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false } as never);
 	const run = await new WorkflowExecute(additionalData(helper, hooks), mode).run({ workflow, startNode: workflow.getNode('Input')! });
-	const taskData = run.data.resultData.runData.Subject?.[0];
+	const taskData = (run.data.resultData.runData.Then ?? run.data.resultData.runData.Subject)?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
 	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
 	assertNoSecrets(`the output of ${target.typeName}`, items, error?.message, error?.description, error?.context);
