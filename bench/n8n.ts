@@ -18,15 +18,26 @@ import type {
 import { TestCredentialsHelper, type NodeUnderTest } from '../test/helpers/n8n';
 
 const N8N_MODULES = join(__dirname, '..', '.runtime', 'n8n', 'node_modules');
-const HTTP_REQUEST_NODE = join(N8N_MODULES, 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+const NODES_BASE = join(N8N_MODULES, 'n8n-nodes-base', 'dist', 'nodes');
+const HTTP_REQUEST_NODE = join(NODES_BASE, 'HttpRequest', 'HttpRequest.node.js');
 /** The version n8n 2.41.1 puts in new workflows. */
 export const HTTP_REQUEST_VERSION = 4.2;
 
+function fromN8n<T>(file: string): T {
+	if (!existsSync(file)) throw new Error(`n8n's node file is missing (${file}): run bash scripts/install-n8n.sh`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require(file) as T;
+}
+
+/** n8n's Split Out node: one item per element of `field` (what a workflow needs after the HTTP Request node's pages). */
+export function splitOutStep(field: string) {
+	const { SplitOut } = fromN8n<{ SplitOut: new () => INodeType }>(join(NODES_BASE, 'Transform', 'SplitOut', 'SplitOut.node.js'));
+	return { nodeType: new SplitOut(), typeName: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} } };
+}
+
 /** n8n's HTTP Request node (the type name matters: n8n-core gives it access to any credential type). */
 export function httpRequestNode(credentialTypes: ICredentialType[], credentials: Record<string, ICredentialDataDecryptedObject>): NodeUnderTest {
-	if (!existsSync(HTTP_REQUEST_NODE)) throw new Error(`n8n's HTTP Request node is missing (${HTTP_REQUEST_NODE}): run bash scripts/install-n8n.sh`);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { HttpRequest } = require(HTTP_REQUEST_NODE) as { HttpRequest: new () => { getNodeType(version: number): INodeType } };
+	const { HttpRequest } = fromN8n<{ HttpRequest: new () => { getNodeType(version: number): INodeType } }>(HTTP_REQUEST_NODE);
 	return {
 		nodeType: new HttpRequest().getNodeType(HTTP_REQUEST_VERSION),
 		typeName: 'n8n-nodes-base.httpRequest',

@@ -1,7 +1,8 @@
 /**
  * 2. Return All: 10,000 TheNextInvoice invoices and customers and 10,000 fiskaly organizations through our node's
  * Return All and through n8n's HTTP Request node with its own pagination, configured as well as it can be (largest
- * page, stop on the vendor's last page). Requests versus N ÷ the vendor's largest page; time and peak heap side by side.
+ * page, stop on the vendor's last page), alone and followed by n8n's Split Out (one item per record, as ours). Requests
+ * versus N ÷ the vendor's largest page; time and peak heap side by side.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -10,7 +11,7 @@ import { startFiskalySandbox } from '../../test/sandbox/fiskaly';
 import { startTheNextInvoiceSandbox } from '../../test/sandbox/thenextinvoice';
 import { countRequests, ourFiskalyNode, ourTniNode, stockFiskalyAuth, stockFiskalyHttpNode, tniHttpAuth, tniHttpNode } from '../contenders';
 import { alternate } from '../measure';
-import { PersistingCredentialsHelper } from '../n8n';
+import { PersistingCredentialsHelper, splitOutStep } from '../n8n';
 import { mb, ratio, seconds, verdict, type ResultRow } from '../report';
 
 const RECORDS = 10_000;
@@ -27,6 +28,8 @@ interface ListCase {
 	listRequest: RegExp;
 	ours: { node: NodeUnderTest; parameters: INodeParameters };
 	http: { node: NodeUnderTest; parameters: INodeParameters };
+	/** Where the HTTP Request node's page holds the records (for n8n's Split Out). */
+	recordsField: string;
 }
 
 /** The HTTP Request node's pagination: one query parameter per page, done when the expression says so. */
@@ -47,17 +50,24 @@ const query = (parameters: Record<string, string | number>) => ({
 });
 
 async function measureCase(c: ListCase, log: (line: string) => void): Promise<ResultRow[]> {
-	const requestsOf = async (target: ListCase['ours']) => {
+	const requestsOf = async (target: ListCase['ours'], then?: ReturnType<typeof splitOutStep>) => {
 		c.sandbox.clearRequests();
-		const { items, error } = await runNode(target.node, target.parameters, { helper: new PersistingCredentialsHelper(target.node.credentialTypes, target.node.credentials) });
+		const helper = new PersistingCredentialsHelper(target.node.credentialTypes, target.node.credentials);
+		const { items, error } = await runNode(target.node, target.parameters, { helper, then });
 		if (error) throw new Error(`${c.name}: ${error.message}`);
 		return { items: items.length, requests: countRequests(c.sandbox, c.listRequest) };
 	};
-	const runs = await alternate(ROUNDS, { ours: async () => await requestsOf(c.ours), http: async () => await requestsOf(c.http) });
-	const { ours, http } = runs;
+	const splitOut = splitOutStep(c.recordsField);
+	const runs = await alternate(ROUNDS, {
+		ours: async () => await requestsOf(c.ours),
+		http: async () => await requestsOf(c.http),
+		httpSplit: async () => await requestsOf(c.http, splitOut),
+	});
+	const { ours, http, httpSplit } = runs;
 	const minimum = Math.ceil(c.records / c.pageSize);
 	log(`${c.name}: ours ${ours.result.items} items, ${ours.result.requests} requests, ${seconds(ours.ms)}, ${mb(ours.peakHeapMb)}; ` +
-		`HTTP Request node ${http.result.items} items (one per page), ${http.result.requests} requests, ${seconds(http.ms)}, ${mb(http.peakHeapMb)}`);
+		`HTTP Request node ${http.result.items} items (one per page), ${http.result.requests} requests, ${seconds(http.ms)}, ${mb(http.peakHeapMb)}; ` +
+		`+ Split Out ${httpSplit.result.items} items, ${seconds(httpSplit.ms)}, ${mb(httpSplit.peakHeapMb)}`);
 	const how = `in-process n8n-core, median of ${ROUNDS} alternating runs after a warm-up`;
 	return [
 		{
@@ -79,9 +89,18 @@ async function measureCase(c: ListCase, log: (line: string) => void): Promise<Re
 			how,
 		},
 		{
+			figure: `Return All ${c.name}: wall time, one item per record on both sides`,
+			ours: seconds(ours.ms),
+			reference: `HTTP Request node + Split Out ${seconds(httpSplit.ms)} (${httpSplit.result.items} items)`,
+			ratio: ratio(ours.ms, httpSplit.ms),
+			target: '—',
+			verdict: '—',
+			how,
+		},
+		{
 			figure: `Return All ${c.name}: peak heap`,
 			ours: mb(ours.peakHeapMb),
-			reference: `HTTP Request node ${mb(http.peakHeapMb)}`,
+			reference: `HTTP Request node ${mb(http.peakHeapMb)}; + Split Out ${mb(httpSplit.peakHeapMb)}`,
 			ratio: ratio(ours.peakHeapMb, http.peakHeapMb),
 			target: '—',
 			verdict: '—',
@@ -103,6 +122,7 @@ export async function returnAllScenario(log: (line: string) => void): Promise<Re
 					pageSize: TNI_PAGE,
 					sandbox: tni,
 					listRequest: new RegExp(`^GET /api/v1/${resource}/search$`),
+					recordsField: 'data.items',
 					ours: { node: ourTniNode(tni), parameters: { resource, operation: 'getAll', returnAll: true } },
 					http: {
 						node: tniHttpNode(tni),
@@ -134,6 +154,7 @@ export async function returnAllScenario(log: (line: string) => void): Promise<Re
 					pageSize: FISKALY_PAGE,
 					sandbox: fiskaly,
 					listRequest: /^GET \/api\/v0\/organizations$/,
+					recordsField: 'data',
 					ours: { node: ourFiskalyNode(fiskaly), parameters: { resource: 'organization', operation: 'getAll', returnAll: true, order_by: 'name', order: 'asc' } },
 					http: {
 						node: stockFiskalyHttpNode(fiskaly),
