@@ -104,9 +104,11 @@ interface SendContext {
 	settings: TransportSettings;
 	itemIndex?: number;
 	secrets: () => string[];
-	/** Called on a 401 (not twice in a row); returns true when it obtained a new token and the request may be resent. */
+	/** Called on a 401 (at most twice in a row); returns true when it obtained a new token and the request may be resent. */
 	onUnauthorized?: () => Promise<boolean>;
 }
+
+const MAX_RELOGINS_IN_A_ROW = 2;
 
 /**
  * The one loop every request goes through: retries with back-off for 429/5xx and dropped
@@ -120,7 +122,9 @@ async function sendWithRetries(
 	const { node, api, spec, settings, itemIndex } = ctx;
 	const idempotent = isIdempotent(spec);
 	const budget = new RetryBudget(settings.retry);
-	let reauthenticated = false;
+	// Re-logins since the last answer that was not a 401. A 401 right after a re-login may still be a token taken
+	// away meanwhile (a slow login), so one more is allowed; after that the refusal stands (a login loop otherwise).
+	let reloginsInARow = 0;
 	const where = { method: spec.method, path: spec.path, itemIndex };
 	const isWrite = !spec.login && !['GET', 'HEAD', 'OPTIONS'].includes(spec.method);
 	// Set once an attempt of a write may have reached the vendor's application (dropped after sending, 5xx,
@@ -164,17 +168,16 @@ async function sendWithRetries(
 
 		const requestId = header(response.headers, api.requestIdHeader);
 		const status = response.statusCode;
-		if (status === 401 && ctx.onUnauthorized && !reauthenticated) {
+		if (status === 401 && ctx.onUnauthorized && reloginsInARow < MAX_RELOGINS_IN_A_ROW) {
 			transportStats.unauthorized++;
-			reauthenticated = true;
+			reloginsInARow++;
 			if (await ctx.onUnauthorized()) {
 				budget.attempt--;
 				continue;
 			}
 		}
-		// Any other answer after a re-login: a later 401 means the new token was taken away too (expired or revoked
-		// while this request was being retried), so it may log in once more. A 401 right after a re-login still stops.
-		if (status !== 401) reauthenticated = false;
+		// Any other answer: the token worked (or was not asked for), so a later 401 means it was taken away again.
+		if (status !== 401) reloginsInARow = 0;
 		const verdict = judgeStatus(status, idempotent, header(response.headers, 'retry-after'));
 		if (verdict.kind === 'retry') {
 			if (verdict.mayHaveApplied) mayHaveApplied = true;
