@@ -128,3 +128,78 @@ export function duplicatesOf(keys: string[]): number {
 	for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
 	return [...counts.values()].reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
 }
+
+/**
+ * One fault run: the fault mix switched on, the vendor's tokens taken away every `everyMs`, and the transport's
+ * counters started. `finish()` switches everything off and returns what was sent and how often tokens were taken.
+ */
+export function startFaultRun(sandbox: RunningSandbox, revoke: () => number, everyMs: number) {
+	const started = Date.now();
+	const counter = transportCounter();
+	injectFaultMix(sandbox);
+	const revoker = revokeTokensPeriodically(revoke, everyMs);
+	return {
+		finish: () => {
+			const tokenRevocations = revoker.stop();
+			sandbox.faults.clear();
+			return { ...counter(), tokenRevocations, seconds: (Date.now() - started) / 1000 };
+		},
+	};
+}
+
+/** The first step output of an item that did not succeed (a workflow's later steps only get the items that did). */
+export const firstFailed = (...steps: Array<IDataObject | undefined>): IDataObject | undefined =>
+	steps.find((step) => step !== undefined && outcomeOf(step) !== 'succeeded');
+
+export type ItemTally = Pick<FaultReport, 'succeeded' | 'failedNotApplied' | 'failedUnknown' | 'lost' | 'failures'>;
+
+/**
+ * Classifies every item and counts the lost ones. `failedStep(i)`: the item's failed step output, or undefined when
+ * every step succeeded. `sandboxAgrees(i, failed)`: for a success, its record exists exactly once as returned; for a
+ * known "not applied" failure, the failed step left nothing behind. An unknown outcome is not checked.
+ */
+export function tallyItems(
+	items: number,
+	failedStep: (i: number) => IDataObject | undefined,
+	sandboxAgrees: (i: number, failed: IDataObject | undefined) => boolean,
+): ItemTally {
+	const tally: ItemTally = { succeeded: 0, failedNotApplied: 0, failedUnknown: 0, lost: 0, failures: [] };
+	for (let i = 0; i < items; i++) {
+		const failed = failedStep(i);
+		if (failed) tally.failures.push(describeFailure(i, failed));
+		const outcome = failed ? outcomeOf(failed) : 'succeeded';
+		if (outcome === 'unknown') {
+			tally.failedUnknown++;
+			continue;
+		}
+		if (outcome === 'succeeded') tally.succeeded++;
+		else tally.failedNotApplied++;
+		if (!sandboxAgrees(i, failed)) tally.lost++;
+	}
+	return tally;
+}
+
+/** Prints the table and asserts what the issue asks of every vendor; `minSucceededShare` of the items must get through. */
+export function expectFaultRunHolds(report: FaultReport, minSucceededShare: number): void {
+	printReport(report);
+	expect(report.duplicates).toBe(0);
+	expect(report.lost).toBe(0);
+	expect(report.faultsInjected).toBeGreaterThanOrEqual(report.requestsSent * 0.2);
+	// Every failed item says which kind it is, in words a user can act on.
+	for (const failure of report.failures) expect(failure).toMatch(/Outcome known|OUTCOME UNKNOWN/);
+	expect(report.succeeded + report.failedNotApplied + report.failedUnknown).toBe(report.items);
+	expect(report.succeeded).toBeGreaterThanOrEqual(report.items * minSucceededShare);
+}
+
+export type FaultRunTotals = ReturnType<ReturnType<typeof startFaultRun>['finish']>;
+
+/** The table of one run: what was sent and injected, the items' tally, and what the sandbox holds. */
+export function faultReport(
+	sandbox: RunningSandbox,
+	sent: FaultRunTotals,
+	run: Pick<FaultReport, 'vendor' | 'workflow' | 'items' | 'records' | 'duplicates'>,
+	tally: ItemTally,
+): FaultReport {
+	const faults = faultCounts(sandbox, { tokenRevoked: sent.tokenRevocations });
+	return { ...run, ...tally, requestsSent: sent.requests, faultsInjected: faults.total, faultsByKind: faults.byKind, retries: sent.retries, seconds: sent.seconds };
+}

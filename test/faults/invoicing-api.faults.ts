@@ -5,18 +5,7 @@
  * answer was lost can be proved by the status endpoint; one that did not go out (or goes out late) stays unknown.
  */
 import { newInvoice, startInvoicing, type InvoicingFixture } from '../invoicing-api/setup';
-import {
-	describeFailure,
-	duplicatesOf,
-	faultCounts,
-	faultRequestOptions,
-	injectFaultMix,
-	outcomeOf,
-	printReport,
-	revokeTokensPeriodically,
-	transportCounter,
-	type FaultReport,
-} from './harness';
+import { duplicatesOf, expectFaultRunHolds, faultReport, faultRequestOptions, firstFailed, outcomeOf, startFaultRun, tallyItems } from './harness';
 
 const ITEMS = 200;
 const invoiceNumber = (i: number) => `FAULTS-${String(i).padStart(4, '0')}`;
@@ -29,10 +18,7 @@ beforeAll(async () => {
 afterAll(async () => await f.sandbox.close());
 
 it(`Invoicing API: ${ITEMS} invoices created (create only) and sent under faults: none lost, none duplicated, none sent twice`, async () => {
-	const started = Date.now();
-	const counter = transportCounter();
-	injectFaultMix(f.sandbox);
-	const revoker = revokeTokensPeriodically(() => f.sandbox.tokens.revokeAll(), 1500);
+	const run = startFaultRun(f.sandbox, () => f.sandbox.tokens.revokeAll(), 1500);
 
 	const input = Array.from({ length: ITEMS }, (_, i) => ({ invoiceNumber: invoiceNumber(i) }));
 	const createRun = await f.run(
@@ -51,66 +37,33 @@ it(`Invoicing API: ${ITEMS} invoices created (create only) and sent under faults
 		{ resource: 'invoice', operation: 'send', customInvoiceId: '={{ $json.customInvoiceId }}', ...faultRequestOptions },
 		{ input: sendInput, continueOnFail: true },
 	);
-	const tokenRevocations = revoker.stop();
-	f.sandbox.faults.clear();
-	const sent = counter();
+	const sent = run.finish();
 
 	const sendResult = new Map(sendInput.map((s, n) => [s.index, sendRun.json[n]]));
 	const invoices = [...f.sandbox.invoices.values()].filter((inv) => String(inv.body.invoiceDetails?.invoiceNumber ?? '').startsWith('FAULTS-'));
 	const invoicesNumbered = (i: number) => invoices.filter((inv) => inv.body.invoiceDetails.invoiceNumber === invoiceNumber(i));
-
-	let succeeded = 0;
-	let failedNotApplied = 0;
-	let failedUnknown = 0;
-	let lost = 0;
-	const failures: string[] = [];
-	for (let i = 0; i < ITEMS; i++) {
-		const createItem = createRun.json[i];
-		const sendItem = sendResult.get(i);
-		const failedItem = outcomeOf(createItem) !== 'succeeded' ? createItem : sendItem && outcomeOf(sendItem) !== 'succeeded' ? sendItem : undefined;
-		const mine = invoicesNumbered(i);
-		if (!failedItem) {
-			succeeded++;
+	const tally = tallyItems(
+		ITEMS,
+		(i) => firstFailed(createRun.json[i], sendResult.get(i)),
+		(i, failed) => {
+			const mine = invoicesNumbered(i);
 			// Succeeded: exactly one invoice, under the id the node returned, and it went out once.
-			if (mine.length !== 1 || mine[0].customInvoiceId !== createItem.customInvoiceId || mine[0].sendCount !== 1) lost++;
-			continue;
-		}
-		failures.push(describeFailure(i, failedItem));
-		if (outcomeOf(failedItem) === 'unknown') {
-			failedUnknown++;
-			continue;
-		}
-		failedNotApplied++;
-		// "Not applied" must be true: no invoice after a failed create, not sent after a failed send.
-		if (failedItem === createItem ? mine.length > 0 : mine.some((inv) => inv.sendCount > 0)) lost++;
-	}
+			if (!failed) return mine.length === 1 && mine[0].customInvoiceId === createRun.json[i].customInvoiceId && mine[0].sendCount === 1;
+			// Not applied: no invoice after a failed create, not sent after a failed send.
+			return failed === createRun.json[i] ? mine.length === 0 : mine.every((inv) => inv.sendCount === 0);
+		},
+	);
 
-	const faults = faultCounts(f.sandbox, { tokenRevoked: tokenRevocations });
-	const report: FaultReport = {
-		vendor: 'Invoicing API',
-		workflow: `${ITEMS} invoices created (create only), then sent`,
-		items: ITEMS,
-		requestsSent: sent.requests,
-		faultsInjected: faults.total,
-		faultsByKind: faults.byKind,
-		retries: sent.retries,
-		succeeded,
-		failedNotApplied,
-		failedUnknown,
-		records: invoices.length,
-		// Two invoices of one number, or one invoice that went out more than once.
-		duplicates: duplicatesOf(invoices.map((inv) => String(inv.body.invoiceDetails.invoiceNumber))) + invoices.reduce((sum, inv) => sum + Math.max(0, inv.sendCount - 1), 0),
-		lost,
-		failures,
-		seconds: (Date.now() - started) / 1000,
-	};
-	printReport(report);
-
-	expect(report.duplicates).toBe(0);
-	expect(report.lost).toBe(0);
-	expect(report.faultsInjected).toBeGreaterThanOrEqual(report.requestsSent * 0.2);
-	for (const failure of failures) expect(failure).toMatch(/Outcome known|OUTCOME UNKNOWN/);
-	expect(succeeded + failedNotApplied + failedUnknown).toBe(ITEMS);
-	// Creates are recovered through the status endpoint; a send without a delivery event to prove it stays unknown.
-	expect(succeeded).toBeGreaterThanOrEqual(ITEMS * 0.7);
+	expectFaultRunHolds(
+		faultReport(f.sandbox, sent, {
+			vendor: 'Invoicing API',
+			workflow: `${ITEMS} invoices created (create only), then sent`,
+			items: ITEMS,
+			records: invoices.length,
+			// Two invoices of one number, or one invoice that went out more than once.
+			duplicates: duplicatesOf(invoices.map((inv) => String(inv.body.invoiceDetails.invoiceNumber))) + invoices.reduce((sum, inv) => sum + Math.max(0, inv.sendCount - 1), 0),
+		}, tally),
+		// Creates are recovered through the status endpoint; a send without a delivery event to prove it stays unknown.
+		0.7,
+	);
 });
