@@ -3,18 +3,7 @@
  * e-mail & password credential whose JWTs are expired every few seconds, while about a quarter of all requests fail.
  */
 import { startTni, type TniFixture } from '../thenextinvoice/setup';
-import {
-	describeFailure,
-	duplicatesOf,
-	faultCounts,
-	faultRequestOptions,
-	injectFaultMix,
-	outcomeOf,
-	printReport,
-	revokeTokensPeriodically,
-	transportCounter,
-	type FaultReport,
-} from './harness';
+import { duplicatesOf, expectFaultRunHolds, faultReport, faultRequestOptions, firstFailed, outcomeOf, startFaultRun, tallyItems } from './harness';
 
 const ITEMS = 500;
 const reference = (i: number) => `FAULTS-${String(i).padStart(4, '0')}`;
@@ -36,12 +25,8 @@ beforeAll(async () => {
 afterAll(async () => await f.sandbox.close());
 
 it(`TheNextInvoice: ${ITEMS} invoices created and finalized under faults: none lost, none duplicated`, async () => {
-	const started = Date.now();
-	const counter = transportCounter();
 	const login = { authentication: 'emailPassword', ...faultRequestOptions };
-	injectFaultMix(f.sandbox);
-	const expirer = revokeTokensPeriodically(() => f.sandbox.control.expireJwts(), 3000);
-
+	const run = startFaultRun(f.sandbox, () => f.sandbox.control.expireJwts(), 3000);
 	const input = Array.from({ length: ITEMS }, (_, i) => ({ reference: reference(i) }));
 	const createRun = await f.run(
 		{
@@ -65,64 +50,32 @@ it(`TheNextInvoice: ${ITEMS} invoices created and finalized under faults: none l
 		{ ...login, resource: 'invoice', operation: 'finalize', invoiceId: '={{ $json.invoiceId }}' },
 		{ input: finalizeInput, continueOnFail: true },
 	);
-	const jwtExpiries = expirer.stop();
-	f.sandbox.faults.clear();
-	const sent = counter();
+	const sent = run.finish();
 
 	const finalizeResult = new Map(finalizeInput.map((d, n) => [d.index, finalizeRun.json[n]]));
 	const invoices = [...f.sandbox.state.invoices.values()].filter((inv) => !inv.deleted && String(inv.lines[0]?.description ?? '').startsWith('FAULTS-'));
 	const invoicesOf = (i: number) => invoices.filter((inv) => inv.lines[0].description === reference(i));
-
-	let succeeded = 0;
-	let failedNotApplied = 0;
-	let failedUnknown = 0;
-	let lost = 0;
-	const failures: string[] = [];
-	for (let i = 0; i < ITEMS; i++) {
-		const createItem = createRun.json[i];
-		const finalizeItem = finalizeResult.get(i);
-		const failedItem = outcomeOf(createItem) !== 'succeeded' ? createItem : finalizeItem && outcomeOf(finalizeItem) !== 'succeeded' ? finalizeItem : undefined;
-		const mine = invoicesOf(i);
-		if (!failedItem) {
-			succeeded++;
+	const tally = tallyItems(
+		ITEMS,
+		(i) => firstFailed(createRun.json[i], finalizeResult.get(i)),
+		(i, failed) => {
+			const mine = invoicesOf(i);
 			// Succeeded: exactly one invoice, the one the node returned, and it is finalized.
-			if (mine.length !== 1 || mine[0].id !== createItem.invoiceId || mine[0].status !== 1) lost++;
-			continue;
-		}
-		failures.push(describeFailure(i, failedItem));
-		if (outcomeOf(failedItem) === 'unknown') {
-			failedUnknown++;
-			continue;
-		}
-		failedNotApplied++;
-		// "Not applied" must be true: no invoice after a failed create, still a draft after a failed finalize.
-		if (failedItem === createItem ? mine.length > 0 : mine.some((inv) => inv.status === 1)) lost++;
-	}
+			if (!failed) return mine.length === 1 && mine[0].id === createRun.json[i].invoiceId && mine[0].status === 1;
+			// "Not applied" must be true: no invoice after a failed create, still a draft after a failed finalize.
+			return failed === createRun.json[i] ? mine.length === 0 : !mine.some((inv) => inv.status === 1);
+		},
+	);
 
-	const faults = faultCounts(f.sandbox, { jwtExpired: jwtExpiries });
-	const report: FaultReport = {
-		vendor: 'TheNextInvoice',
-		workflow: `${ITEMS} invoices created (draft) and finalized`,
-		items: ITEMS,
-		requestsSent: sent.requests,
-		faultsInjected: faults.total,
-		faultsByKind: faults.byKind,
-		retries: sent.retries,
-		succeeded,
-		failedNotApplied,
-		failedUnknown,
-		records: invoices.length,
-		duplicates: duplicatesOf(invoices.map((inv) => String(inv.lines[0].description))),
-		lost,
-		failures,
-		seconds: (Date.now() - started) / 1000,
-	};
-	printReport(report);
-
-	expect(report.duplicates).toBe(0);
-	expect(report.lost).toBe(0);
-	expect(report.faultsInjected).toBeGreaterThanOrEqual(report.requestsSent * 0.2);
-	for (const failure of failures) expect(failure).toMatch(/Outcome known|OUTCOME UNKNOWN/);
-	expect(succeeded + failedNotApplied + failedUnknown).toBe(ITEMS);
-	expect(succeeded).toBeGreaterThanOrEqual(ITEMS * 0.8);
+	expectFaultRunHolds(
+		faultReport(f.sandbox, sent, {
+			vendor: 'TheNextInvoice',
+			workflow: `${ITEMS} invoices created (draft) and finalized`,
+			items: ITEMS,
+			records: invoices.length,
+			duplicates: duplicatesOf(invoices.map((inv) => String(inv.lines[0].description))),
+		}, tally),
+		// Creates carry a creationToken and finalize is looked up: nearly every item gets through.
+		0.9,
+	);
 });
