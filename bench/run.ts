@@ -3,12 +3,13 @@
  * local sandboxes in one process, prints the table and writes bench/results.md. `npm run bench -- auth load` runs
  * only the named parts.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // n8n-core keeps its instance settings under N8N_USER_FOLDER; keep the benchmark away from ~/.n8n.
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-eu-finance-bench-'));
+const ownUserFolder = process.env.N8N_USER_FOLDER ? undefined : mkdtempSync(join(tmpdir(), 'n8n-eu-finance-bench-'));
+process.env.N8N_USER_FOLDER ??= ownUserFolder;
 
 import { machine, markdownTable, type ResultRow } from './report';
 import { authScenario } from './scenarios/auth';
@@ -52,9 +53,14 @@ async function main() {
 }
 
 main().then(
-	() => process.exit(0),
+	() => finish(0),
 	(error) => {
 		console.error(error);
-		process.exit(1);
+		finish(1);
 	},
 );
+
+function finish(code: number): never {
+	if (ownUserFolder) rmSync(ownUserFolder, { recursive: true, force: true });
+	process.exit(code);
+}

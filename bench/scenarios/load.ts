@@ -1,16 +1,48 @@
 /**
  * 5. Load: cold load of the whole package in a fresh node process (every node and credential file package.json
- * names, as n8n's loader requires them), above the n8n-workflow and zod that n8n has loaded anyway; and dist/'s size.
+ * names, as n8n's loader requires them), above the n8n-workflow and zod that n8n has loaded anyway; real n8n
+ * 2.41.1's start-up (until /healthz/readiness) with the package installed and without; and dist/'s size.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { createUserFolder, ensureN8n, freePort, removeUserFolder, startN8n } from '../../scripts/n8n-runtime';
 import { median } from '../measure';
-import { type ResultRow } from '../report';
+import { ratio, type ResultRow } from '../report';
 
 const ROOT = join(__dirname, '..', '..');
 const ROUNDS = 7;
+const N8N_STARTS = 3;
+
+/**
+ * Start-up of real n8n until it is ready, with this package installed as a community package and without, in
+ * alternating order after one start of each (the first start migrates the database). Milliseconds, medians.
+ */
+async function n8nStartup(): Promise<{ withPackage: number; without: number }> {
+	ensureN8n();
+	const folders = { withPackage: createUserFolder(join(tmpdir(), 'eu-finance-bench-n8n-with')), without: join(tmpdir(), 'eu-finance-bench-n8n-without') };
+	removeUserFolder(folders.without);
+	mkdirSync(folders.without, { recursive: true });
+	const timed: Record<keyof typeof folders, number[]> = { withPackage: [], without: [] };
+	try {
+		for (let round = 0; round <= N8N_STARTS; round++) {
+			const order = (round % 2 ? ['without', 'withPackage'] : ['withPackage', 'without']) as Array<keyof typeof folders>;
+			for (const name of order) {
+				const started = Date.now();
+				const n8n = await startN8n(folders[name], await freePort());
+				const ms = Date.now() - started;
+				await n8n.stop();
+				if (round > 0) timed[name].push(ms);
+			}
+		}
+	} finally {
+		removeUserFolder(folders.withPackage);
+		removeUserFolder(folders.without);
+	}
+	return { withPackage: median(timed.withPackage), without: median(timed.without) };
+}
 
 /** Milliseconds spent requiring `files` in a fresh process, after `preload` was required. */
 function coldRequireMs(files: string[], preload: string[]): number {
@@ -47,6 +79,8 @@ export async function loadScenario(log: (line: string) => void): Promise<ResultR
 	const withDependencies = median(Array.from({ length: ROUNDS }, () => coldRequireMs(files, [])));
 	const packageOnly = median(Array.from({ length: ROUNDS }, () => coldRequireMs(files, ['n8n-workflow', 'zod'])));
 	const dependenciesOnly = median(Array.from({ length: ROUNDS }, () => coldRequireMs(['n8n-workflow', 'zod'], [])));
+	const startup = await n8nStartup();
+	log(`n8n start-up: ${(startup.withPackage / 1000).toFixed(2)} s with the package, ${(startup.without / 1000).toFixed(2)} s without`);
 	const dist = directorySize(join(ROOT, 'dist'));
 	const js = readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
 	log(`load: ${files.length} files, ${packageOnly.toFixed(0)} ms with n8n-workflow and zod loaded, ${withDependencies.toFixed(0)} ms from nothing (those two alone ${dependenciesOnly.toFixed(0)} ms); dist ${dist.files} files, ${(dist.bytes / 1024).toFixed(0)} KB`);
@@ -60,6 +94,15 @@ export async function loadScenario(log: (line: string) => void): Promise<ResultR
 			target: '—',
 			verdict: '—',
 			how,
+		},
+		{
+			figure: 'Load: real n8n start-up until ready, with the package installed',
+			ours: `${(startup.withPackage / 1000).toFixed(2)} s`,
+			reference: `without the package ${(startup.without / 1000).toFixed(2)} s`,
+			ratio: ratio(startup.withPackage, startup.without),
+			target: '—',
+			verdict: '—',
+			how: `real n8n 2.41.1 (\`n8n start\`, Node 24), median of ${N8N_STARTS} alternating starts after one of each`,
 		},
 		{
 			figure: 'Load: size of dist/ (npm run build)',
