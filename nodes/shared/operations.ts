@@ -383,7 +383,8 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	if (op.list) {
 		const limit = listLimit(context, itemIndex);
 		const records = await fetchList(context, api, op.list(input), { limit, itemIndex, settings });
-		return records.flatMap(shape).map((json) => ({ json }));
+		// Return All can be 10,000 records: wrap each once, and only reshape when the operation asks for it.
+		return (op.output ? records.flatMap(shape) : records).map((json) => ({ json }));
 	}
 	if (!op.request) throw new NodeOperationError(context.getNode(), `Operation "${op.value}" has no request`);
 	const spec = await op.request(input, requestTools(context, itemIndex));
@@ -516,7 +517,12 @@ export async function executeOperations(
 			output.push({ json: { error: result.message, ...(description ? { errorDetails: description } : {}), ...(outcome ? { outcome } : {}) }, pairedItem: { item: itemIndex } });
 			continue;
 		}
-		for (const item of result ?? []) output.push({ ...item, pairedItem: { item: itemIndex } });
+		// The items are this run's own objects: paired in place rather than copied (Return All emits thousands).
+		const pairedItem = { item: itemIndex };
+		for (const item of result ?? []) {
+			item.pairedItem = pairedItem;
+			output.push(item);
+		}
 	}
 	return [output];
 }
