@@ -1,5 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { VendorApi } from '../shared/transport/request';
 import { TokenManager } from '../shared/transport/tokenLogin';
@@ -101,7 +100,3 @@ export const invoicingStaticApi: VendorApi = { ...common, auth: { kind: 'static'
 
 export const invoicingApiFor = (credentials: ICredentialDataDecryptedObject): VendorApi =>
 	pastedToken(credentials) === undefined ? invoicingLoginApi : invoicingStaticApi;
-
-/** Our transport's errors pass through unchanged; anything else is wrapped (n8n wants node errors). */
-export const asNodeError = (node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError =>
-	error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error, { itemIndex });

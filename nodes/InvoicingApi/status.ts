@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asNodeError } from './api';
+import { asNodeError } from '../shared/transport/errors';
 import { apiRequest, type RequestContext, type TransportSettings, type VendorApi } from '../shared/transport/request';
 
 export type InvoiceEvent = 'delivered' | 'opened' | 'paid';

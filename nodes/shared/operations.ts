@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 import type { z } from 'zod';
 
+import { asNodeError } from './transport/errors';
 import { collectNumberedPages, collectOffsetPages } from './transport/pagination';
 import {
 	apiRequest,
@@ -396,7 +397,7 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	return [await binaryItem(context, input, new FileResult(response.body as Buffer, fileName, contentType))];
 }
 
-const outcomeOf = (error: unknown) => (error as { context?: IDataObject })?.context?.outcome;
+const statedOutcome = (error: unknown) => (error as { context?: IDataObject })?.context?.outcome;
 
 /**
  * Sends a write with `recover`: on an unknown outcome, look it up; found → done, certainly absent → send the same
@@ -410,19 +411,19 @@ async function sendRecovering(op: OperationDescriptor, run: OperationRun<unknown
 		try {
 			return (await apiRequest(context, api, spec, { itemIndex, settings })).body;
 		} catch (error) {
-			if (round === 0 && outcomeOf(error) !== 'unknown') throw asNodeError(context, error, itemIndex);
+			if (round === 0 && statedOutcome(error) !== 'unknown') throw asNodeError(context.getNode(), error, itemIndex);
 			lastError = error;
 		}
 		let found: unknown;
 		try {
 			found = await op.recover!(input, run, spec);
 		} catch {
-			throw asNodeError(context, lastError, itemIndex); // the lookup failed too: the write's own error stands
+			throw asNodeError(context.getNode(), lastError, itemIndex); // the lookup failed too: the write's own error stands
 		}
 		if (found !== undefined) return found;
-		if (outcomeOf(lastError) === 'notApplied' && round > 0) throw asNodeError(context, lastError, itemIndex);
+		if (statedOutcome(lastError) === 'notApplied' && round > 0) throw asNodeError(context.getNode(), lastError, itemIndex);
 	}
-	throw asNodeError(context, lastError, itemIndex);
+	throw asNodeError(context.getNode(), lastError, itemIndex);
 }
 
 /** A file as an item: binary data in the `binaryPropertyName` property (default `data`), its facts as JSON. */
@@ -462,10 +463,9 @@ function bounded<E extends NodeApiError | NodeOperationError>(error: E): E {
 	return error;
 }
 
-/** Our errors are already NodeApiError / NodeOperationError; anything else gets wrapped with its item. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+/** The error an item fails with: a node error (ours pass through unchanged), its texts bounded. */
+function failureOf(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	return bounded(asNodeError(context.getNode(), error, itemIndex));
 }
 
 /**
@@ -498,7 +498,7 @@ export async function executeOperations(
 			}
 			results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
 		} catch (error) {
-			const failure = bounded(asNodeError(context, error, itemIndex));
+			const failure = failureOf(context, error, itemIndex);
 			// Without "Continue On Fail" the run stops at the first failed item: later items are not sent.
 			if (!context.continueOnFail()) throw failure;
 			results.set(itemIndex, failure);
@@ -510,11 +510,13 @@ export async function executeOperations(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const result = results.get(itemIndex);
 		if (result instanceof Error) {
-			if (!context.continueOnFail()) throw asNodeError(context, result, itemIndex);
-			const { description, context: errorContext } = result as { description?: string; context?: IDataObject };
+			// Batch errors arrive here as they were thrown; item errors are node errors already (a no-op for them).
+			const failure = failureOf(context, result, itemIndex);
+			if (!context.continueOnFail()) throw failure;
+			const { description } = failure;
 			// outcome ('notApplied' | 'unknown', failed writes only) lets a workflow route safe retries on its own.
-			const outcome = errorContext?.outcome;
-			output.push({ json: { error: result.message, ...(description ? { errorDetails: description } : {}), ...(outcome ? { outcome } : {}) }, pairedItem: { item: itemIndex } });
+			const outcome = failure.context.outcome;
+			output.push({ json: { error: failure.message, ...(description ? { errorDetails: description } : {}), ...(outcome ? { outcome } : {}) }, pairedItem: { item: itemIndex } });
 			continue;
 		}
 		// The items are this run's own objects: paired in place rather than copied (Return All emits thousands).

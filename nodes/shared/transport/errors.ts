@@ -1,5 +1,5 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What a vendor says went wrong, pulled out of its own error body. */
 export interface VendorError {
@@ -98,4 +98,10 @@ function defaultMessage(status: number | undefined): string {
 	if (status === 429) return 'Too many requests';
 	if (status >= 500) return 'The service had an internal error';
 	return `Request failed with status ${status}`;
+}
+
+/** Our transport's errors pass through unchanged; anything else is wrapped with its item (n8n wants node errors). */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

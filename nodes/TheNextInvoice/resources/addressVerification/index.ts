@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import type { OperationDescriptor, OperationRun, ResourceDescriptor } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
+import { asNodeError } from '../../../shared/transport/errors';
 import { idProperty, recordId, recordLocator } from '../../fields';
-import { asNodeError, send } from '../invoiceProfile/common';
+import { send } from '../invoiceProfile/common';
 import { getAllOperation } from '../../helpers';
 
 const PATH = '/settings/verification';
@@ -22,7 +23,7 @@ async function sendOnce(run: OperationRun<unknown>, spec: RequestSpec): Promise<
 		if (error instanceof NodeApiError && error.httpCode === '429') {
 			error.description = `${error.description ?? ''}. TheNextInvoice refuses this verification step for now (already pending, resend cooldown, or no attempts left); see Get Many for can_resend and cooldown_remaining`;
 		}
-		throw asNodeError(run, error);
+		throw asNodeError(run.context.getNode(), error, run.itemIndex);
 	}
 }
 

@@ -3,9 +3,10 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationDescriptor, ResourceDescriptor } from '../../../shared/operations';
+import { asNodeError } from '../../../shared/transport/errors';
 import { optional } from '../../fields';
 import { onRecord, type RecordKey, type RecordOperationSpec } from '../../helpers';
-import { answerFields, asNodeError, jsonObject, send } from '../invoiceProfile/common';
+import { answerFields, jsonObject, send } from '../invoiceProfile/common';
 
 const PATH = '/settings/integrations';
 
@@ -87,7 +88,7 @@ const checkBookkeeping: OperationDescriptor = {
 			return { active: true, ...answerFields(await send(run, { method: 'GET', path: `${PATH}/check` })) };
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404') return { active: false };
-			throw asNodeError(run, error);
+			throw asNodeError(run.context.getNode(), error, run.itemIndex);
 		}
 	},
 };

@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { fetchList, FileResult, listLimit, type OperationDescriptor, type OperationRun } from '../../../shared/operations';
 import type { RequestSpec } from '../../../shared/transport/request';
+import { asNodeError } from '../../../shared/transport/errors';
 import { binaryOutputProperty, binaryOutputSchema } from '../../fields';
-import { asNodeError, send } from './common';
+import { send } from './common';
 import { PROFILE_PATH, profileReadId, profileReadIdProperty } from './fields';
 import { parseDataUri } from '../../files';
 import { wholeList } from '../../helpers';
@@ -39,7 +40,7 @@ async function unlessUnknownProfile<T>(run: OperationRun<unknown>, read: () => P
 		return await read();
 	} catch (error) {
 		if (is401(error) && (await credentialWorks(run))) return missing;
-		throw asNodeError(run, error);
+		throw asNodeError(run.context.getNode(), error, run.itemIndex);
 	}
 }
 
