@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { ListSpec } from '../shared/operations';
 import { FISKALY_COUNTRY_CODES } from './countryCodes';
 
+/** Shared; re-exported so the resources keep importing their helpers from one place. */
+export { compact } from '../shared/operations';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const uuid = z.string().trim().regex(UUID, 'must be a UUID such as 00000000-0000-0000-0000-000000000000');
@@ -17,11 +20,6 @@ export const countryCode = z.enum(FISKALY_COUNTRY_CODES, {
 /** Empty strings from the UI mean "not given". */
 export const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 export const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-
-/** Drops undefined values so bodies only carry what the user filled in. */
-export function compact<T extends IDataObject>(object: T): T {
-	return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
-}
 
 export const countryCodeProperty = (required: boolean): INodeProperties => ({
 	displayName: 'Country Code',

@@ -1,7 +1,10 @@
+/** zod pieces for the Invoicing API's input: dates, amounts and the formats the API documents. */
 import { z } from 'zod';
 
-/** zod pieces for the Invoicing API's input: dates, amounts and the formats the API documents. */
 import { pathSegment } from '../shared/validation';
+
+/** Shared; re-exported so the resources keep importing their helpers from one place. */
+export { compact } from '../shared/operations';
 
 /** "YYYY-MM-DD" of an n8n date: an ISO string (date part as written), a Luxon DateTime, a JS Date or DD-MM-YYYY. */
 export function isoDay(value: unknown): string | undefined {
@@ -80,7 +83,3 @@ function ibanChecksumOk(value: string): boolean {
 	return remainder === 1;
 }
 
-/** Drops keys whose value is undefined, so optional fields are left out of the request. */
-export function compact<T extends Record<string, unknown>>(record: T): Partial<T> {
-	return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -1,13 +1,12 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+
+/** Shared; re-exported so the resources keep importing their helpers from one place. */
+export { compact } from '../shared/operations';
 
 /** Empty strings from the UI mean "not given". */
 const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
 export const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.optional());
-
-export function compact<T extends IDataObject>(object: T): T {
-	return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
-}
 
 export const requiredText = z.string({ required_error: 'is required' }).trim().min(1, 'is required');
 export const optionalText = optional(z.string().trim());

@@ -1,16 +1,15 @@
-import type { IDataObject, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { TNI_LOGIN_CREDENTIAL, TNI_TOKEN_CREDENTIAL } from './api';
 import type { RecordKey } from './helpers';
 
+/** Shared; re-exported so the resources keep importing their helpers from one place. */
+export { compact } from '../shared/operations';
+
 /** Empty strings and 0 from the UI mean "not given". */
 const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
 export const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.optional());
-
-export function compact<T extends IDataObject>(object: T): T {
-	return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
-}
 
 /** TheNextInvoice ids are positive integers. */
 export const recordId = z.coerce

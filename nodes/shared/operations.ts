@@ -51,6 +51,11 @@ export interface RequestTools {
 	itemIndex?: number;
 }
 
+/** The object without its undefined fields: optional parameters left empty are not sent. */
+export function compact<T extends IDataObject>(object: T): T {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
 /** Bulk endpoints that take many ids at once (e.g. `POST /invoice/1,2,3/book`). */
 export interface BatchSpec<TInput> {
 	/** The record id of one item. */
