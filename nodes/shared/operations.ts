@@ -177,7 +177,13 @@ const batchItemsProperty = (resource: string, operation: string, maxIds: number)
  * Request options every operation (and every trigger) offers: timeout and retry limits. Without `resources` (a
  * trigger) the collection is always shown.
  */
-export const requestOptionsProperty = (resources?: string[]): INodeProperties => ({
+/** Most items a node sends at once (Request Options → Items in Parallel). */
+export const MAX_PARALLEL_ITEMS = 20;
+
+/**
+ * Request Options. Nodes (`forItems`) also get "Items in Parallel"; a trigger's poll has no items.
+ */
+export const requestOptionsProperty = (resources?: string[], { forItems = false } = {}): INodeProperties => ({
 	displayName: 'Request Options',
 	name: 'requestOptions',
 	type: 'collection',
@@ -185,6 +191,19 @@ export const requestOptionsProperty = (resources?: string[]): INodeProperties =>
 	default: {},
 	...(resources ? { displayOptions: { show: { resource: resources } } } : {}),
 	options: [
+		...(forItems
+			? [
+					{
+						displayName: 'Items in Parallel',
+						name: 'parallelItems',
+						type: 'number' as const,
+						typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
+						default: 1,
+						description:
+							'How many items are sent at once. Above 1 the output keeps the item order, but the service receives the requests in any order (invoices may be numbered out of item order); without "Continue On Fail" a failure stops new items, lets those already sent finish and names them in the error.',
+					},
+				]
+			: []),
 		{
 			displayName: 'Max Attempts',
 			name: 'maxAttempts',
@@ -257,7 +276,7 @@ export function buildProperties(resources: ResourceDescriptor[], defaultResource
 			if (op.batch) properties.push(batchItemsProperty(resource.value, op.value, op.batch.maxIds));
 		}
 	}
-	properties.push(requestOptionsProperty(resources.map((r) => r.value)));
+	properties.push(requestOptionsProperty(resources.map((r) => r.value), { forItems: true }));
 	return properties;
 }
 
@@ -473,9 +492,39 @@ function failureOf(context: IExecuteFunctions, error: unknown, itemIndex: number
 	return bounded(asNodeError(context.getNode(), error, itemIndex));
 }
 
+/** "Items in Parallel" of Request Options: one value for the whole run (read from the first item). */
+function parallelItems(context: IExecuteFunctions, itemCount: number): number {
+	if (itemCount === 0) return 1;
+	const wanted = (context.getNodeParameter('requestOptions', 0, {}) as IDataObject).parallelItems;
+	return typeof wanted === 'number' && wanted >= 1 ? Math.min(Math.floor(wanted), MAX_PARALLEL_ITEMS) : 1;
+}
+
+/** "0–4, 6, 9" */
+function itemRanges(indexes: number[]): string {
+	const sorted = [...indexes].sort((a, b) => a - b);
+	const parts: string[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+		i = j;
+	}
+	return parts.join(', ');
+}
+
+interface PreparedItem {
+	itemIndex: number;
+	op: OperationDescriptor;
+	input: unknown;
+	api: VendorApi;
+	settings: TransportSettings;
+}
+
 /**
- * The generic execute(): for each item, find the descriptor, validate its input, send, and emit
- * items paired with their input. With "Continue On Fail" a failed item becomes an error item.
+ * The generic execute(): for every item, find the descriptor and validate its input (all items first, so a bad input
+ * stops the run before anything is sent), then send up to "Items in Parallel" items at a time and emit the results
+ * in item order, paired with their input. With "Continue On Fail" a failed item becomes an error item; without it
+ * the first failure stops new items, and the items already sent finish first.
  */
 export async function executeOperations(
 	context: IExecuteFunctions,
@@ -483,8 +532,10 @@ export async function executeOperations(
 	resources: ResourceDescriptor[],
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
+	const continueOnFail = context.continueOnFail();
 	const results = new Map<number, INodeExecutionData[] | Error>();
-	const batched: Array<{ itemIndex: number; input: unknown; api: VendorApi; settings: TransportSettings }> = [];
+	const toSend: PreparedItem[] = [];
+	const batched: PreparedItem[] = [];
 	let batchOp: (OperationDescriptor & { batch: BatchSpec<any> }) | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -496,19 +547,22 @@ export async function executeOperations(
 			const input = validateInput(context.getNode(), op.schema, raw, itemIndex, op.properties);
 			const settings = transportSettings(context, itemIndex);
 			const api = typeof apiSelector === 'function' ? apiSelector(context, itemIndex) : apiSelector;
+			const prepared = { itemIndex, op, input, api, settings };
 			if (op.batch && (context.getNodeParameter('batchItems', itemIndex, false) as boolean)) {
 				batchOp = op as OperationDescriptor & { batch: BatchSpec<any> };
-				batched.push({ itemIndex, input, api, settings });
-				continue;
+				batched.push(prepared);
+			} else {
+				toSend.push(prepared);
 			}
-			results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
 		} catch (error) {
 			const failure = failureOf(context, error, itemIndex);
-			// Without "Continue On Fail" the run stops at the first failed item: later items are not sent.
-			if (!context.continueOnFail()) throw failure;
+			// Without "Continue On Fail" a bad input stops the run before any item is sent.
+			if (!continueOnFail) throw failure;
 			results.set(itemIndex, failure);
 		}
 	}
+
+	await sendItems(context, toSend, parallelItems(context, items.length), continueOnFail, results);
 	if (batchOp) await runBatch(context, batchOp, batched, (itemIndex, result) => results.set(itemIndex, result));
 
 	const output: INodeExecutionData[] = [];
@@ -517,7 +571,7 @@ export async function executeOperations(
 		if (result instanceof Error) {
 			// Batch errors arrive here as they were thrown; item errors are node errors already (a no-op for them).
 			const failure = failureOf(context, result, itemIndex);
-			if (!context.continueOnFail()) throw failure;
+			if (!continueOnFail) throw failure;
 			const { description } = failure;
 			// outcome ('notApplied' | 'unknown', failed writes only) lets a workflow route safe retries on its own.
 			const outcome = failure.context.outcome;
@@ -532,4 +586,48 @@ export async function executeOperations(
 		}
 	}
 	return [output];
+}
+
+/**
+ * Sends the items with at most `parallel` in flight. One at a time, a failure leaves every later item unsent, as the
+ * error's item number says. In parallel, the items that had succeeded are not a simple prefix any more, so the error
+ * names them: a workflow that is run again must not create them twice.
+ */
+async function sendItems(
+	context: IExecuteFunctions,
+	prepared: PreparedItem[],
+	parallel: number,
+	continueOnFail: boolean,
+	results: Map<number, INodeExecutionData[] | Error>,
+): Promise<void> {
+	let next = 0;
+	const failures: Array<{ itemIndex: number; failure: NodeApiError | NodeOperationError }> = [];
+	const worker = async () => {
+		while (next < prepared.length && (continueOnFail || failures.length === 0)) {
+			const { op, itemIndex, input, api, settings } = prepared[next++];
+			try {
+				results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
+			} catch (error) {
+				const failure = failureOf(context, error, itemIndex);
+				if (continueOnFail) results.set(itemIndex, failure);
+				else failures.push({ itemIndex, failure });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(parallel, prepared.length) }, worker));
+	if (failures.length === 0) return;
+	failures.sort((a, b) => a.itemIndex - b.itemIndex);
+	const [{ failure: first }, ...others] = failures;
+	if (parallel > 1) {
+		const succeeded = [...results.keys()];
+		const notSent = prepared.slice(next).map((p) => p.itemIndex);
+		const facts = [
+			`Items in Parallel: ${parallel}.`,
+			succeeded.length ? `These items had succeeded before the run stopped: ${itemRanges(succeeded)}.` : 'No item had succeeded.',
+			others.length ? `These items failed as well: ${itemRanges(others.map((f) => f.itemIndex))}.` : '',
+			notSent.length ? `These items were not sent: ${itemRanges(notSent)}.` : '',
+		].filter(Boolean);
+		first.description = [first.description, facts.join(' ')].filter(Boolean).join('\n\n');
+	}
+	throw bounded(first);
 }

@@ -13,10 +13,16 @@ import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 const NODES = [new FiskalyManagement(), new FiskalyManagementTrigger(), new TheNextInvoice(), new TheNextInvoiceTrigger(), new InvoicingApi(), new InvoicingApiTrigger(), new Semansys()];
 
 describe('request options', () => {
-	it.each(NODES.map((node) => [node.description.displayName, node.description] as const))('%s offers a timeout and retry limits', (_name, description) => {
+	it.each(NODES.map((node) => [node.description.displayName, node.description] as const))('%s offers a timeout and retry limits (nodes also Items in Parallel)', (_name, description) => {
 		const options = (description as INodeTypeDescription).properties.find((p) => p.name === 'requestOptions');
 		expect(options?.type).toBe('collection');
-		expect((options?.options ?? []).map((o) => (o as { name: string }).name).sort()).toEqual(['maxAttempts', 'maxTotalWaitSeconds', 'timeoutSeconds']);
+		const isTrigger = (description as INodeTypeDescription).polling === true;
+		expect((options?.options ?? []).map((o) => (o as { name: string }).name).sort()).toEqual([
+			...(isTrigger ? [] : ['parallelItems']),
+			'maxAttempts',
+			'maxTotalWaitSeconds',
+			'timeoutSeconds',
+		].sort());
 	});
 
 	describe('a trigger obeys its timeout', () => {

@@ -1,0 +1,123 @@
+/**
+ * Request Options → Items in Parallel: up to N items in flight, output in item order, one login for all of them, every
+ * item checked before any is sent, and a failure without Continue On Fail that names what was already done.
+ * Runs through n8n-core's WorkflowExecute against the TheNextInvoice and fiskaly sandboxes.
+ */
+import { fiskalyTokens } from '../../nodes/FiskalyManagement/api';
+import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
+import { idLocator, useTni } from '../thenextinvoice/setup';
+
+const f = useTni();
+
+const DELAY_MS = 300;
+const createCustomer = (parallelItems?: number) => ({
+	resource: 'customer',
+	operation: 'create',
+	companyname: '={{ $json.name }}',
+	person: false,
+	email: 'info@example.nl',
+	address: 'Dorpsstraat 12',
+	postalcode: '1234AB',
+	city: 'Utrecht',
+	country: 'nl',
+	requestOptions: { maxAttempts: 2, timeoutSeconds: 5, ...(parallelItems ? { parallelItems } : {}) },
+});
+const names = (count: number, prefix = 'Parallel') => Array.from({ length: count }, (_, i) => ({ name: `${prefix} ${i}` }));
+
+/**
+ * Most requests the sandbox had in hand at once. Every answer is held back DELAY_MS, so requests that arrived
+ * within less than that of each other were in flight together.
+ */
+function mostInFlight(arrivals: number[]): number {
+	const sorted = [...arrivals].sort((a, b) => a - b);
+	let most = 0;
+	for (let i = 0; i < sorted.length; i++) most = Math.max(most, sorted.filter((t) => t >= sorted[i] && t < sorted[i] + DELAY_MS * 0.8).length);
+	return most;
+}
+
+const customerCreates = () => f.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/customer');
+
+describe('Items in Parallel', () => {
+	it('sends one item at a time by default', async () => {
+		f.sandbox.faults.add({ kind: 'slow', delayMs: DELAY_MS, times: 4, match: { method: 'POST', path: '/api/v1/customer' } });
+		const { items, error } = await f.run(createCustomer(), { input: names(4, 'One at a time') });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(4);
+		expect(mostInFlight(customerCreates().map((r) => r.at))).toBe(1);
+	});
+
+	it('with 4, keeps 4 items in flight, creates each once and emits the results in item order', async () => {
+		f.sandbox.faults.add({ kind: 'slow', delayMs: DELAY_MS, times: 10, match: { method: 'POST', path: '/api/v1/customer' } });
+		const { items, json, error } = await f.run(createCustomer(4), { input: names(10) });
+		expect(error).toBeUndefined();
+		expect(mostInFlight(customerCreates().map((r) => r.at))).toBe(4);
+		expect(customerCreates()).toHaveLength(10);
+		expect(json.map((c) => c.companyname)).toEqual(names(10).map((n) => n.name));
+		expect(items.map((i) => i.pairedItem)).toEqual(names(10).map((_, item) => ({ item })));
+		const stored = [...f.sandbox.state.customers.values()].map((c) => String(c.fields.companyname)).filter((name) => name.startsWith('Parallel '));
+		expect(stored.sort()).toEqual(names(10).map((n) => n.name).sort());
+	});
+
+	it('checks every item before sending any: a bad input in the last item sends nothing, in parallel too', async () => {
+		for (const parallelItems of [undefined, 4]) {
+			f.sandbox.clearRequests();
+			const { error } = await f.run({ ...createCustomer(parallelItems), email: '={{ $json.email }}' }, {
+				input: [...names(5).map((n) => ({ ...n, email: 'info@example.nl' })), { name: 'Bad', email: 'not an e-mail' }],
+			});
+			expect(error?.message).toMatch(/^Invalid input in item 5: "E-?mail/i);
+			expect(customerCreates()).toHaveLength(0);
+		}
+	});
+
+	it('a failure without Continue On Fail stops new items, lets those in flight finish and names them', async () => {
+		const ids: number[] = [];
+		for (const { name } of names(2)) ids.push(Number((await f.run({ ...createCustomer(), companyname: name })).json[0].id));
+		f.sandbox.clearRequests();
+		// Items 0 and 1 are slow; item 2 asks for a customer that does not exist and fails first.
+		for (const id of ids) f.sandbox.faults.add({ kind: 'slow', delayMs: DELAY_MS, match: { method: 'GET', path: `/api/v1/customer/${id}` } });
+		const input = [...ids, 999999, ...ids, ...ids, ids[0]].map((id) => ({ id }));
+		const { error } = await f.run(
+			{ resource: 'customer', operation: 'get', customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, requestOptions: { parallelItems: 3 } },
+			{ input },
+		);
+		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(2);
+		expect(error?.message).toMatch(/Customer does not exist/);
+		const description = String((error as { description?: string }).description);
+		expect(description).toContain('Items in Parallel: 3.');
+		expect(description).toContain('These items had succeeded before the run stopped: 0–1.');
+		expect(description).toContain('These items were not sent: 3–7.');
+		expect(f.sandbox.requests.map((r) => r.path)).toHaveLength(3);
+	});
+
+	it('with Continue On Fail the failed item becomes an error item in its place and every other item is sent', async () => {
+		const { json } = await f.run({ ...createCustomer(), companyname: 'Kept' });
+		const id = Number(json[0].id);
+		const input = [id, 999999, id, id, id].map((value) => ({ id: value }));
+		const run = await f.run(
+			{ resource: 'customer', operation: 'get', customerId: idLocator('={{ $json.id }}'), requestOptions: { parallelItems: 3 } },
+			{ input, continueOnFail: true },
+		);
+		expect(run.json.map((item) => (item.error ? 'error' : Number(item.id)))).toEqual([id, 'error', id, id, id]);
+		expect(run.items.map((i) => i.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+	});
+});
+
+describe('Items in Parallel with a token login', () => {
+	let fiskaly: FiskalyFixture;
+	beforeAll(async () => {
+		fiskaly = await startFiskaly();
+	});
+	afterAll(async () => await fiskaly.sandbox.close());
+
+	it('10 items, 5 at a time, from an empty token cache: one login for all of them', async () => {
+		fiskalyTokens.clear();
+		const logins = fiskaly.sandbox.stats.logins;
+		const { items, error } = await fiskaly.run(
+			{ resource: 'organization', operation: 'getAll', returnAll: false, limit: 1, requestOptions: { parallelItems: 5 } },
+			{ input: Array.from({ length: 10 }, () => ({})) },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(10);
+		expect(fiskaly.sandbox.stats.logins - logins).toBe(1);
+	});
+});
