@@ -153,6 +153,8 @@ async function sendWithRetries(
 				timeout: settings.timeoutMs,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				// A redirected POST would arrive as a GET without its body (301/302) and look like a success.
+				disableFollowRedirect: isWrite,
 			});
 		} catch (error) {
 			const { failure, code } = classifyTransportError(error);
@@ -178,6 +180,11 @@ async function sendWithRetries(
 		}
 		// Any other answer: the token worked (or was not asked for), so a later 401 means it was taken away again.
 		if (status !== 401) reloginsInARow = 0;
+		if (isWrite && status >= 300 && status < 400) {
+			const location = header(response.headers, 'location') ?? 'no address given';
+			throw fail(status, { message: `the service redirects this write to ${location.slice(0, 200)}; writes are not sent on to another address` }, requestId,
+				'Check the Base URL of the credential (e.g. https instead of http, or a new API address)', outcomeOf(true));
+		}
 		const verdict = judgeStatus(status, idempotent, header(response.headers, 'retry-after'));
 		if (verdict.kind === 'retry') {
 			if (verdict.mayHaveApplied) mayHaveApplied = true;
