@@ -26,7 +26,7 @@ export class FiskalyManagement implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: FISKALY_CREDENTIAL_TYPE, required: true }],
-		properties: buildProperties(resources),
+		properties: buildProperties(resources, undefined, { pagedLists: true }),
 	};
 
 	methods = { listSearch: { searchOrganizations, searchApiKeys } };

@@ -48,7 +48,7 @@ export class FiskalyManagementTrigger implements INodeType {
 				default: 'newOrganization',
 			},
 			{ ...organizationLocator(), displayOptions: { show: { event: ['newApiKey', 'newUser'] } } },
-			requestOptionsProperty(),
+			requestOptionsProperty(undefined, { forPages: true }),
 		],
 	};
 

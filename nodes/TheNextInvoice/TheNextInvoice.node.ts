@@ -23,7 +23,7 @@ export class TheNextInvoice implements INodeType {
 		credentials: tniCredentials,
 		properties: [
 			authenticationProperty,
-			...buildProperties(resources, 'invoice'),
+			...buildProperties(resources, 'invoice', { pagedLists: true }),
 		],
 	};
 

@@ -55,7 +55,7 @@ export class TheNextInvoiceTrigger implements INodeType {
 				],
 				default: 'newInvoice',
 			},
-			requestOptionsProperty(),
+			requestOptionsProperty(undefined, { forPages: true }),
 		],
 	};
 

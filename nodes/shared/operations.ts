@@ -15,6 +15,7 @@ import { collectNumberedPages, collectOffsetPages } from './transport/pagination
 import {
 	apiRequest,
 	DEFAULT_TRANSPORT,
+	MAX_PAGES_IN_PARALLEL,
 	type RequestContext,
 	type RequestSpec,
 	type TransportSettings,
@@ -181,9 +182,10 @@ const batchItemsProperty = (resource: string, operation: string, maxIds: number)
 export const MAX_PARALLEL_ITEMS = 20;
 
 /**
- * Request Options. Nodes (`forItems`) also get "Items in Parallel"; a trigger's poll has no items.
+ * Request Options. Nodes (`forItems`) also get "Items in Parallel" (a trigger's poll has no items); nodes and
+ * triggers that page through lists (`forPages`) get "Pages in Parallel".
  */
-export const requestOptionsProperty = (resources?: string[], { forItems = false } = {}): INodeProperties => ({
+export const requestOptionsProperty = (resources?: string[], { forItems = false, forPages = false } = {}): INodeProperties => ({
 	displayName: 'Request Options',
 	name: 'requestOptions',
 	type: 'collection',
@@ -220,6 +222,19 @@ export const requestOptionsProperty = (resources?: string[], { forItems = false 
 			default: DEFAULT_TRANSPORT.retry.maxTotalWaitMs / 1000,
 			description: 'Longest total time one request may wait between retries, Retry-After included',
 		},
+		...(forPages
+			? [
+					{
+						displayName: 'Pages in Parallel',
+						name: 'pagesInParallel',
+						type: 'number' as const,
+						typeOptions: { minValue: 1, maxValue: MAX_PAGES_IN_PARALLEL },
+						default: DEFAULT_TRANSPORT.pagesInParallel,
+						description:
+							'How many pages of a list are requested at once, once the first page has told how many there are (Return All of thousands of records). The records keep their order. 1 asks for one page after the other.',
+					},
+				]
+			: []),
 		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeoutSeconds',
@@ -232,7 +247,11 @@ export const requestOptionsProperty = (resources?: string[], { forItems = false 
 });
 
 /** Turns resource descriptors into the node's parameter list (resource, operation, fields). */
-export function buildProperties(resources: ResourceDescriptor[], defaultResource = resources[0].value): INodeProperties[] {
+export function buildProperties(
+	resources: ResourceDescriptor[],
+	defaultResource = resources[0].value,
+	{ pagedLists = false }: { pagedLists?: boolean } = {},
+): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -276,7 +295,7 @@ export function buildProperties(resources: ResourceDescriptor[], defaultResource
 			if (op.batch) properties.push(batchItemsProperty(resource.value, op.value, op.batch.maxIds));
 		}
 	}
-	properties.push(requestOptionsProperty(resources.map((r) => r.value), { forItems: true }));
+	properties.push(requestOptionsProperty(resources.map((r) => r.value), { forItems: true, forPages: pagedLists }));
 	return properties;
 }
 
@@ -308,7 +327,9 @@ export function pollTransportSettings(context: IPollFunctions): TransportSetting
 
 function settingsFromOptions(options: IDataObject): TransportSettings {
 	const number = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
+	const pages = number(options.pagesInParallel, DEFAULT_TRANSPORT.pagesInParallel);
 	return {
+		pagesInParallel: Math.min(Math.max(1, Math.floor(pages)), MAX_PAGES_IN_PARALLEL),
 		timeoutMs: number(options.timeoutSeconds, DEFAULT_TRANSPORT.timeoutMs / 1000) * 1000,
 		retry: {
 			...DEFAULT_TRANSPORT.retry,
@@ -360,7 +381,7 @@ export async function fetchList(
 					totalPages: totalPagesField ? numberOrUndefined(body[totalPagesField]) : undefined,
 				};
 			},
-			{ pageSize: pagination.pageSize, firstPage: pagination.firstPage, limit },
+			{ pageSize: pagination.pageSize, firstPage: pagination.firstPage, limit, parallel: (settings ?? DEFAULT_TRANSPORT).pagesInParallel },
 		);
 	}
 	return await collectOffsetPages(
@@ -368,7 +389,7 @@ export async function fetchList(
 			const body = await send({ [pagination.offsetParam]: offset, [pagination.limitParam]: pageLimit });
 			return { items: (body[pagination.itemsField] ?? []) as IDataObject[], total: numberOrUndefined(body[pagination.totalField]) };
 		},
-		{ pageSize: pagination.pageSize, limit },
+		{ pageSize: pagination.pageSize, limit, parallel: (settings ?? DEFAULT_TRANSPORT).pagesInParallel },
 	);
 }
 

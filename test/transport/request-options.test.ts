@@ -13,12 +13,15 @@ import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 const NODES = [new FiskalyManagement(), new FiskalyManagementTrigger(), new TheNextInvoice(), new TheNextInvoiceTrigger(), new InvoicingApi(), new InvoicingApiTrigger(), new Semansys()];
 
 describe('request options', () => {
-	it.each(NODES.map((node) => [node.description.displayName, node.description] as const))('%s offers a timeout and retry limits (nodes also Items in Parallel)', (_name, description) => {
+	it.each(NODES.map((node) => [node.description.displayName, node.description] as const))('%s offers a timeout and retry limits (nodes also Items in Parallel, paged lists Pages in Parallel)', (_name, description) => {
 		const options = (description as INodeTypeDescription).properties.find((p) => p.name === 'requestOptions');
 		expect(options?.type).toBe('collection');
 		const isTrigger = (description as INodeTypeDescription).polling === true;
+		// Only fiskaly and TheNextInvoice page through lists.
+		const pagesLists = /fiskaly|TheNextInvoice/i.test((description as INodeTypeDescription).name);
 		expect((options?.options ?? []).map((o) => (o as { name: string }).name).sort()).toEqual([
 			...(isTrigger ? [] : ['parallelItems']),
+			...(pagesLists ? ['pagesInParallel'] : []),
 			'maxAttempts',
 			'maxTotalWaitSeconds',
 			'timeoutSeconds',

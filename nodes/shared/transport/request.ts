@@ -74,9 +74,12 @@ export interface RequestSpec {
 export interface TransportSettings {
 	timeoutMs: number;
 	retry: RetryPolicy;
+	/** List pages requested at once once the first page has told how many there are. */
+	pagesInParallel: number;
 }
 
-export const DEFAULT_TRANSPORT: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY_POLICY };
+export const DEFAULT_TRANSPORT: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY_POLICY, pagesInParallel: 3 };
+export const MAX_PAGES_IN_PARALLEL = 10;
 
 /** Counters for tests and benchmarks; cheap enough to keep always. */
 export const transportStats = { requests: 0, retries: 0, unauthorized: 0 };
