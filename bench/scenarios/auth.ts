@@ -5,10 +5,9 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../test/helpers/n8n';
 import { startFiskalySandbox, type FiskalySandbox } from '../../test/sandbox/fiskaly';
 import { countRequests, ourFiskalyNode, stockFiskalyAuth, stockFiskalyHttpNode } from '../contenders';
-import { PersistingCredentialsHelper } from '../n8n';
+import { PersistingCredentialsHelper, runNode } from '../n8n';
 import { seconds, verdict, type ResultRow } from '../report';
 
 const ITEMS = 1000;

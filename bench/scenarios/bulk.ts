@@ -2,7 +2,7 @@
  * 4. Bulk: TheNextInvoice Book and Remind for 1,000 invoices, with "Batch Items" (comma-separated ids in one URL)
  * and one request per item. The vendor documents no limit on the ids; our node sends at most 50 per request.
  */
-import { runNode } from '../../test/helpers/n8n';
+import { runNode } from '../n8n';
 import { startTheNextInvoiceSandbox } from '../../test/sandbox/thenextinvoice';
 import { countRequests, ourTniNode } from '../contenders';
 import { measure } from '../measure';

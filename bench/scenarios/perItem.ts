@@ -7,17 +7,18 @@
  * The sandbox runs on its own thread (as a vendor runs on its own machine), so requests in flight together are
  * served together.
  */
-import { Agent } from "node:http";
+import { Agent } from 'node:http';
 
-import axios from "axios";
+import axios from 'axios';
 
-import { runNode, type NodeUnderTest } from "../../test/helpers/n8n";
-import type { TheNextInvoiceSandbox } from "../../test/sandbox/thenextinvoice";
-import { ourTniNode, tniHttpAuth, tniHttpNode } from "../contenders";
-import { BareRequestNode } from "../BareRequestNode";
-import { alternate } from "../measure";
-import { startTniSandboxThread } from "../sandboxThread";
-import { ratio, seconds, verdict, type ResultRow } from "../report";
+import type { NodeUnderTest } from '../../test/helpers/n8n';
+import { runNode } from '../n8n';
+import type { TheNextInvoiceSandbox } from '../../test/sandbox/thenextinvoice';
+import { ourTniNode, tniHttpAuth, tniHttpNode } from '../contenders';
+import { BareRequestNode } from '../BareRequestNode';
+import { alternate } from '../measure';
+import { startSandboxThread } from '../sandboxThread';
+import { ratio, seconds, verdict, type ResultRow } from '../report';
 
 const ITEMS = 1000;
 const ROUNDS = 7;
@@ -26,218 +27,189 @@ const LATENCY_MS = 20;
 const LATENCY_ITEMS = 200;
 const LATENCY_ROUNDS = 3;
 const CUSTOMER = {
-  companyname: "Bakkerij Jansen B.V.",
-  person: false,
-  email: "info@bakkerij-jansen.nl",
-  address: "Dorpsstraat 12",
-  postalcode: "1234AB",
-  city: "Utrecht",
-  country: "nl",
+	companyname: 'Bakkerij Jansen B.V.',
+	person: false,
+	email: 'info@bakkerij-jansen.nl',
+	address: 'Dorpsstraat 12',
+	postalcode: '1234AB',
+	city: 'Utrecht',
+	country: 'nl',
 };
 
-export async function perItemScenario(
-  log: (line: string) => void,
-): Promise<ResultRow[]> {
-  const thread = await startTniSandboxThread();
-  // Our node and the HTTP Request node only need the sandbox's address and API token.
-  const sandbox = {
-    baseUrl: thread.baseUrl,
-    apiToken: thread.apiToken,
-  } as TheNextInvoiceSandbox;
-  try {
-    const creates = async () =>
-      await thread.count(/^POST \/api\/v1\/customer$/);
-    // Every run starts from an empty customer list and request log, so no run works on a bigger sandbox.
-    const reset = async () => await thread.reset();
-    // The plain loop sends exactly the body our node sends (taken from the sandbox, not retyped).
-    const probe = await runNode(ourTniNode(sandbox), {
-      resource: "customer",
-      operation: "create",
-      ...CUSTOMER,
-    });
-    if (probe.error) throw new Error(`customer create: ${probe.error.message}`);
-    const body = await thread.lastBody();
-    const axiosLoop = (keepAlive: boolean, items: number) => {
-      const client = axios.create({
-        baseURL: sandbox.baseUrl,
-        httpAgent: new Agent({ keepAlive }),
-        headers: {
-          "X-Api-Token": sandbox.apiToken,
-          "Content-Type": "application/json",
-        },
-      });
-      return async () => {
-        await reset();
-        for (let i = 0; i < items; i++) await client.post("/customer", body);
-        return creates();
-      };
-    };
-    const bareNode: NodeUnderTest = {
-      ...ourTniNode(sandbox),
-      nodeType: new BareRequestNode(),
-      typeName: "benchBareRequest",
-    };
-    const contendersFor = (items: number) => {
-      const input = Array.from({ length: items }, () => ({}));
-      return {
-        ours: async () => {
-          await reset();
-          const { error } = await runNode(
-            ourTniNode(sandbox),
-            { resource: "customer", operation: "create", ...CUSTOMER },
-            { input },
-          );
-          if (error) throw error;
-          return creates();
-        },
-        oursParallel: async () => {
-          await reset();
-          const { error } = await runNode(
-            ourTniNode(sandbox),
-            {
-              resource: "customer",
-              operation: "create",
-              ...CUSTOMER,
-              requestOptions: { parallelItems: PARALLEL },
-            },
-            { input },
-          );
-          if (error) throw error;
-          return creates();
-        },
-        axios: axiosLoop(true, items),
-        axiosNewConnections: axiosLoop(false, items),
-        bare: async () => {
-          await reset();
-          const { error } = await runNode(
-            bareNode,
-            { url: `${sandbox.baseUrl}/customer`, body },
-            { input },
-          );
-          if (error) throw error;
-          return creates();
-        },
-        http: async () => {
-          await reset();
-          const { error } = await runNode(
-            tniHttpNode(sandbox),
-            {
-              method: "POST",
-              url: `${sandbox.baseUrl}/customer`,
-              ...tniHttpAuth,
-              sendBody: true,
-              specifyBody: "json",
-              jsonBody: body,
-              options: {},
-            },
-            { input },
-          );
-          if (error) throw error;
-          return creates();
-        },
-      };
-    };
-    const runs = await alternate(ROUNDS, contendersFor(ITEMS));
-    // The same against a vendor LATENCY_MS away: what a finance team's run actually waits for.
-    await thread.latency(LATENCY_MS);
-    const {
-      ours,
-      oursParallel,
-      axios: axiosLoopRun,
-    } = contendersFor(LATENCY_ITEMS);
-    const far = await alternate(LATENCY_ROUNDS, {
-      ours,
-      oursParallel,
-      axios: axiosLoopRun,
-    });
-    await thread.latency(0);
-    for (const [name, run] of Object.entries(far)) {
-      if (run.result !== LATENCY_ITEMS)
-        throw new Error(
-          `per-item ${name} at ${LATENCY_MS} ms: ${run.result} creates instead of ${LATENCY_ITEMS}`,
-        );
-      log(
-        `per item ${name}, vendor ${LATENCY_MS} ms away: ${seconds(run.ms)} for ${LATENCY_ITEMS} creates`,
-      );
-    }
-    for (const [name, run] of Object.entries(runs)) {
-      if (run.result !== ITEMS)
-        throw new Error(
-          `per-item ${name}: ${run.result} creates instead of ${ITEMS}`,
-        );
-      log(
-        `per item ${name}: ${seconds(run.ms)} for ${ITEMS} creates (${((run.ms / ITEMS) * 1000).toFixed(0)} µs each)`,
-      );
-    }
-    const how = `in-process n8n-core, sandbox on its own thread, median of ${ROUNDS} alternating runs after a warm-up`;
-    const perItem = (ms: number) =>
-      `${seconds(ms)} (${((ms / ITEMS) * 1000).toFixed(0)} µs/item)`;
-    return [
-      {
-        figure: `Per item: ${ITEMS} creates, our node vs a plain keep-alive axios loop`,
-        ours: perItem(runs.ours.ms),
-        reference: `axios loop ${perItem(runs.axios.ms)}`,
-        ratio: ratio(runs.ours.ms, runs.axios.ms),
-        target: "≤ 1.2",
-        verdict: verdict(runs.ours.ms <= 1.2 * runs.axios.ms),
-        how,
-      },
-      {
-        figure: `Per item: our node with Items in Parallel = ${PARALLEL} vs the plain keep-alive axios loop`,
-        ours: perItem(runs.oursParallel.ms),
-        reference: `axios loop ${perItem(runs.axios.ms)}`,
-        ratio: ratio(runs.oursParallel.ms, runs.axios.ms),
-        target: "—",
-        verdict: "—",
-        how,
-      },
-      {
-        figure: `Per item, vendor ${LATENCY_MS} ms away: ${LATENCY_ITEMS} creates, our node vs the plain keep-alive axios loop`,
-        ours: seconds(far.ours.ms),
-        reference: `axios loop ${seconds(far.axios.ms)}`,
-        ratio: ratio(far.ours.ms, far.axios.ms),
-        target: "≤ 1.2",
-        verdict: verdict(far.ours.ms <= 1.2 * far.axios.ms),
-        how: `as above, every answer held back ${LATENCY_MS} ms by the sandbox, median of ${LATENCY_ROUNDS}`,
-      },
-      {
-        figure: `Per item, vendor ${LATENCY_MS} ms away: our node with Items in Parallel = ${PARALLEL} vs the plain keep-alive axios loop`,
-        ours: seconds(far.oursParallel.ms),
-        reference: `axios loop ${seconds(far.axios.ms)}`,
-        ratio: ratio(far.oursParallel.ms, far.axios.ms),
-        target: "—",
-        verdict: "—",
-        how: `as above, every answer held back ${LATENCY_MS} ms by the sandbox, median of ${LATENCY_ROUNDS}`,
-      },
-      {
-        figure: `Per item: the same plain loop without keep-alive (a new connection per request, as n8n's helpers open)`,
-        ours: perItem(runs.ours.ms),
-        reference: `axios loop, new connections ${perItem(runs.axiosNewConnections.ms)}`,
-        ratio: ratio(runs.ours.ms, runs.axiosNewConnections.ms),
-        target: "—",
-        verdict: "—",
-        how,
-      },
-      {
-        figure: `Per item: our node vs a bare node (only n8n's httpRequestWithAuthentication per item)`,
-        ours: perItem(runs.ours.ms),
-        reference: `bare node ${perItem(runs.bare.ms)}`,
-        ratio: ratio(runs.ours.ms, runs.bare.ms),
-        target: "—",
-        verdict: "—",
-        how,
-      },
-      {
-        figure: `Per item: our node vs the HTTP Request node (default: all items at once)`,
-        ours: perItem(runs.ours.ms),
-        reference: `HTTP Request node ${perItem(runs.http.ms)}`,
-        ratio: ratio(runs.ours.ms, runs.http.ms),
-        target: "—",
-        verdict: "—",
-        how,
-      },
-    ];
-  } finally {
-    await thread.close();
-  }
+export async function perItemScenario(log: (line: string) => void): Promise<ResultRow[]> {
+	const thread = await startSandboxThread({ vendor: 'thenextinvoice', options: {} });
+	// Our node and the HTTP Request node only need the sandbox's address and API token.
+	const sandbox = thread.info as TheNextInvoiceSandbox;
+	try {
+		const creates = async () => await thread.count(/^POST \/api\/v1\/customer$/);
+		// Every run starts from an empty customer list and request log, so no run works on a bigger sandbox.
+		const reset = async () => await thread.reset();
+		// The plain loop sends exactly the body our node sends (taken from the sandbox, not retyped).
+		const probe = await runNode(ourTniNode(sandbox), {
+			resource: 'customer',
+			operation: 'create',
+			...CUSTOMER,
+		});
+		if (probe.error) throw new Error(`customer create: ${probe.error.message}`);
+		const body = await thread.lastBody();
+		const axiosLoop = (keepAlive: boolean, items: number) => {
+			const client = axios.create({
+				baseURL: sandbox.baseUrl,
+				httpAgent: new Agent({ keepAlive }),
+				headers: {
+					'X-Api-Token': sandbox.apiToken,
+					'Content-Type': 'application/json',
+				},
+			});
+			return async () => {
+				await reset();
+				for (let i = 0; i < items; i++) await client.post('/customer', body);
+				return creates();
+			};
+		};
+		const bareNode: NodeUnderTest = {
+			...ourTniNode(sandbox),
+			nodeType: new BareRequestNode(),
+			typeName: 'benchBareRequest',
+		};
+		const contendersFor = (items: number) => {
+			const input = Array.from({ length: items }, () => ({}));
+			return {
+				ours: async () => {
+					await reset();
+					const { error } = await runNode(ourTniNode(sandbox), { resource: 'customer', operation: 'create', ...CUSTOMER }, { input });
+					if (error) throw error;
+					return creates();
+				},
+				oursParallel: async () => {
+					await reset();
+					const { error } = await runNode(
+						ourTniNode(sandbox),
+						{
+							resource: 'customer',
+							operation: 'create',
+							...CUSTOMER,
+							requestOptions: { parallelItems: PARALLEL },
+						},
+						{ input },
+					);
+					if (error) throw error;
+					return creates();
+				},
+				axios: axiosLoop(true, items),
+				axiosNewConnections: axiosLoop(false, items),
+				bare: async () => {
+					await reset();
+					const { error } = await runNode(bareNode, { url: `${sandbox.baseUrl}/customer`, body }, { input });
+					if (error) throw error;
+					return creates();
+				},
+				http: async () => {
+					await reset();
+					const { error } = await runNode(
+						tniHttpNode(sandbox),
+						{
+							method: 'POST',
+							url: `${sandbox.baseUrl}/customer`,
+							...tniHttpAuth,
+							sendBody: true,
+							specifyBody: 'json',
+							jsonBody: body,
+							options: {},
+						},
+						{ input },
+					);
+					if (error) throw error;
+					return creates();
+				},
+			};
+		};
+		const runs = await alternate(ROUNDS, contendersFor(ITEMS));
+		// The same against a vendor LATENCY_MS away: what a finance team's run actually waits for.
+		await thread.latency(LATENCY_MS);
+		const { ours, oursParallel, axios: axiosLoopRun } = contendersFor(LATENCY_ITEMS);
+		const far = await alternate(LATENCY_ROUNDS, {
+			ours,
+			oursParallel,
+			axios: axiosLoopRun,
+		});
+		await thread.latency(0);
+		for (const [name, run] of Object.entries(far)) {
+			if (run.result !== LATENCY_ITEMS) throw new Error(`per-item ${name} at ${LATENCY_MS} ms: ${run.result} creates instead of ${LATENCY_ITEMS}`);
+			log(`per item ${name}, vendor ${LATENCY_MS} ms away: ${seconds(run.ms)} for ${LATENCY_ITEMS} creates`);
+		}
+		for (const [name, run] of Object.entries(runs)) {
+			if (run.result !== ITEMS) throw new Error(`per-item ${name}: ${run.result} creates instead of ${ITEMS}`);
+			log(`per item ${name}: ${seconds(run.ms)} for ${ITEMS} creates (${((run.ms / ITEMS) * 1000).toFixed(0)} µs each)`);
+		}
+		const how = `in-process n8n-core, sandbox on its own thread, median of ${ROUNDS} alternating runs after a warm-up`;
+		const perItem = (ms: number) => `${seconds(ms)} (${((ms / ITEMS) * 1000).toFixed(0)} µs/item)`;
+		return [
+			{
+				figure: `Per item: ${ITEMS} creates, our node vs a plain keep-alive axios loop`,
+				ours: perItem(runs.ours.ms),
+				reference: `axios loop ${perItem(runs.axios.ms)}`,
+				ratio: ratio(runs.ours.ms, runs.axios.ms),
+				target: '≤ 1.2',
+				verdict: verdict(runs.ours.ms <= 1.2 * runs.axios.ms),
+				how,
+			},
+			{
+				figure: `Per item: our node with Items in Parallel = ${PARALLEL} vs the plain keep-alive axios loop`,
+				ours: perItem(runs.oursParallel.ms),
+				reference: `axios loop ${perItem(runs.axios.ms)}`,
+				ratio: ratio(runs.oursParallel.ms, runs.axios.ms),
+				target: '—',
+				verdict: '—',
+				how,
+			},
+			{
+				figure: `Per item, vendor ${LATENCY_MS} ms away: ${LATENCY_ITEMS} creates, our node vs the plain keep-alive axios loop`,
+				ours: seconds(far.ours.ms),
+				reference: `axios loop ${seconds(far.axios.ms)}`,
+				ratio: ratio(far.ours.ms, far.axios.ms),
+				target: '≤ 1.2',
+				verdict: verdict(far.ours.ms <= 1.2 * far.axios.ms),
+				how: `as above, every answer held back ${LATENCY_MS} ms by the sandbox, median of ${LATENCY_ROUNDS}`,
+			},
+			{
+				figure: `Per item, vendor ${LATENCY_MS} ms away: our node with Items in Parallel = ${PARALLEL} vs the plain keep-alive axios loop`,
+				ours: seconds(far.oursParallel.ms),
+				reference: `axios loop ${seconds(far.axios.ms)}`,
+				ratio: ratio(far.oursParallel.ms, far.axios.ms),
+				target: '—',
+				verdict: '—',
+				how: `as above, every answer held back ${LATENCY_MS} ms by the sandbox, median of ${LATENCY_ROUNDS}`,
+			},
+			{
+				figure: `Per item: the same plain loop without keep-alive (a new connection per request, as n8n's helpers open)`,
+				ours: perItem(runs.ours.ms),
+				reference: `axios loop, new connections ${perItem(runs.axiosNewConnections.ms)}`,
+				ratio: ratio(runs.ours.ms, runs.axiosNewConnections.ms),
+				target: '—',
+				verdict: '—',
+				how,
+			},
+			{
+				figure: `Per item: our node vs a bare node (only n8n's httpRequestWithAuthentication per item)`,
+				ours: perItem(runs.ours.ms),
+				reference: `bare node ${perItem(runs.bare.ms)}`,
+				ratio: ratio(runs.ours.ms, runs.bare.ms),
+				target: '—',
+				verdict: '—',
+				how,
+			},
+			{
+				figure: `Per item: our node vs the HTTP Request node (default: all items at once)`,
+				ours: perItem(runs.ours.ms),
+				reference: `HTTP Request node ${perItem(runs.http.ms)}`,
+				ratio: ratio(runs.ours.ms, runs.http.ms),
+				target: '—',
+				verdict: '—',
+				how,
+			},
+		];
+	} finally {
+		await thread.close();
+	}
 }

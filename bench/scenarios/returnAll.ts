@@ -6,13 +6,14 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runNode, type NodeUnderTest } from '../../test/helpers/n8n';
-import { startFiskalySandbox } from '../../test/sandbox/fiskaly';
-import { startTheNextInvoiceSandbox } from '../../test/sandbox/thenextinvoice';
-import { countRequests, ourFiskalyNode, ourTniNode, stockFiskalyAuth, stockFiskalyHttpNode, tniHttpAuth, tniHttpNode } from '../contenders';
+import type { NodeUnderTest } from '../../test/helpers/n8n';
+import type { FiskalySandbox } from '../../test/sandbox/fiskaly';
+import type { TheNextInvoiceSandbox } from '../../test/sandbox/thenextinvoice';
+import { ourFiskalyNode, ourTniNode, stockFiskalyAuth, stockFiskalyHttpNode, tniHttpAuth, tniHttpNode } from '../contenders';
 import { alternate } from '../measure';
-import { PersistingCredentialsHelper, splitOutStep } from '../n8n';
+import { PersistingCredentialsHelper, runNode, splitOutStep } from '../n8n';
 import { mb, ratio, seconds, verdict, type ResultRow } from '../report';
+import { startSandboxThread, type SandboxThread } from '../sandboxThread';
 
 const RECORDS = 10_000;
 const ROUNDS = 7;
@@ -24,7 +25,7 @@ interface ListCase {
 	name: string;
 	records: number;
 	pageSize: number;
-	sandbox: { requests: Array<{ method: string; path: string }>; clearRequests(): void };
+	sandbox: SandboxThread;
 	listRequest: RegExp;
 	ours: { node: NodeUnderTest; parameters: INodeParameters };
 	http: { node: NodeUnderTest; parameters: INodeParameters };
@@ -51,24 +52,27 @@ const query = (parameters: Record<string, string | number>) => ({
 
 async function measureCase(c: ListCase, log: (line: string) => void): Promise<ResultRow[]> {
 	const requestsOf = async (target: ListCase['ours'], then?: ReturnType<typeof splitOutStep>) => {
-		c.sandbox.clearRequests();
+		await c.sandbox.clearRequests();
 		const helper = new PersistingCredentialsHelper(target.node.credentialTypes, target.node.credentials);
 		const { items, error } = await runNode(target.node, target.parameters, { helper, then });
 		if (error) throw new Error(`${c.name}: ${error.message}`);
-		return { items: items.length, requests: countRequests(c.sandbox, c.listRequest) };
+		return { items: items.length, requests: await c.sandbox.count(c.listRequest) };
 	};
 	const splitOut = splitOutStep(c.recordsField);
 	const runs = await alternate(ROUNDS, {
 		ours: async () => await requestsOf(c.ours),
+		// The same with one page after the other, as before Pages in Parallel.
+		oursOneByOne: async () => await requestsOf({ ...c.ours, parameters: { ...c.ours.parameters, requestOptions: { pagesInParallel: 1 } } }),
 		http: async () => await requestsOf(c.http),
 		httpSplit: async () => await requestsOf(c.http, splitOut),
 	});
-	const { ours, http, httpSplit } = runs;
+	const { ours, oursOneByOne, http, httpSplit } = runs;
 	const minimum = Math.ceil(c.records / c.pageSize);
 	log(`${c.name}: ours ${ours.result.items} items, ${ours.result.requests} requests, ${seconds(ours.ms)}, ${mb(ours.peakHeapMb)}; ` +
+		`one page at a time ${oursOneByOne.result.requests} requests, ${seconds(oursOneByOne.ms)}; ` +
 		`HTTP Request node ${http.result.items} items (one per page), ${http.result.requests} requests, ${seconds(http.ms)}, ${mb(http.peakHeapMb)}; ` +
 		`+ Split Out ${httpSplit.result.items} items, ${seconds(httpSplit.ms)}, ${mb(httpSplit.peakHeapMb)}`);
-	const how = `in-process n8n-core, median of ${ROUNDS} alternating runs after a warm-up`;
+	const how = `in-process n8n-core, sandbox on its own thread, median of ${ROUNDS} alternating runs after a warm-up`;
 	return [
 		{
 			figure: `Return All ${c.name}: requests`,
@@ -80,12 +84,21 @@ async function measureCase(c: ListCase, log: (line: string) => void): Promise<Re
 			how,
 		},
 		{
-			figure: `Return All ${c.name}: wall time`,
+			figure: `Return All ${c.name}: wall time (our default: Pages in Parallel = 3)`,
 			ours: seconds(ours.ms),
 			reference: `HTTP Request node ${seconds(http.ms)}`,
 			ratio: ratio(ours.ms, http.ms),
 			target: '≤ 1.0',
 			verdict: verdict(ours.ms <= http.ms),
+			how,
+		},
+		{
+			figure: `Return All ${c.name}: wall time, our node with Pages in Parallel = 1 (one page after the other)`,
+			ours: seconds(oursOneByOne.ms),
+			reference: `HTTP Request node ${seconds(http.ms)}`,
+			ratio: ratio(oursOneByOne.ms, http.ms),
+			target: '—',
+			verdict: '—',
 			how,
 		},
 		{
@@ -104,14 +117,15 @@ async function measureCase(c: ListCase, log: (line: string) => void): Promise<Re
 			ratio: ratio(ours.peakHeapMb, http.peakHeapMb),
 			target: '—',
 			verdict: '—',
-			how: `${how} (largest of the runs; the sandbox shares the heap)`,
+			how: `${how} (largest of the runs)`,
 		},
 	];
 }
 
 export async function returnAllScenario(log: (line: string) => void): Promise<ResultRow[]> {
 	const rows: ResultRow[] = [];
-	const tni = await startTheNextInvoiceSandbox({ seedInvoices: RECORDS, seedCustomers: RECORDS });
+	const tniThread = await startSandboxThread({ vendor: 'thenextinvoice', options: { seedInvoices: RECORDS, seedCustomers: RECORDS } });
+	const tni = tniThread.info as TheNextInvoiceSandbox;
 	try {
 		// Both TheNextInvoice lists page the same way: page from 1, at most 100, done on the last page.
 		const tniList = (resource: 'invoice' | 'customer', plural: string) =>
@@ -120,7 +134,7 @@ export async function returnAllScenario(log: (line: string) => void): Promise<Re
 					name: `${RECORDS} TheNextInvoice ${plural}`,
 					records: RECORDS,
 					pageSize: TNI_PAGE,
-					sandbox: tni,
+					sandbox: tniThread,
 					listRequest: new RegExp(`^GET /api/v1/${resource}/search$`),
 					recordsField: 'data.items',
 					ours: { node: ourTniNode(tni), parameters: { resource, operation: 'getAll', returnAll: true } },
@@ -140,19 +154,20 @@ export async function returnAllScenario(log: (line: string) => void): Promise<Re
 			);
 		rows.push(...(await tniList('invoice', 'invoices')), ...(await tniList('customer', 'customers')));
 	} finally {
-		await tni.close();
+		await tniThread.close();
 	}
-	const fiskaly = await startFiskalySandbox({ seedOrganizations: RECORDS });
+	const fiskalyThread = await startSandboxThread({ vendor: 'fiskaly', options: { seedOrganizations: RECORDS } });
+	const fiskaly = fiskalyThread.info as FiskalySandbox;
 	try {
 		// The sandbox's own organization comes on top of the 10,000 seeded ones.
-		const organizations = fiskaly.state.organizations.size;
+		const organizations = fiskalyThread.info.organizations!;
 		rows.push(
 			...(await measureCase(
 				{
 					name: `${organizations} fiskaly organizations`,
 					records: organizations,
 					pageSize: FISKALY_PAGE,
-					sandbox: fiskaly,
+					sandbox: fiskalyThread,
 					listRequest: /^GET \/api\/v0\/organizations$/,
 					recordsField: 'data',
 					ours: { node: ourFiskalyNode(fiskaly), parameters: { resource: 'organization', operation: 'getAll', returnAll: true, order_by: 'name', order: 'asc' } },
@@ -171,7 +186,7 @@ export async function returnAllScenario(log: (line: string) => void): Promise<Re
 			)),
 		);
 	} finally {
-		await fiskaly.close();
+		await fiskalyThread.close();
 	}
 	return rows;
 }
