@@ -17,7 +17,8 @@ export interface ResultRow {
 
 export const verdict = (pass: boolean): Verdict => (pass ? 'PASS' : 'MISS');
 export const ratio = (ours: number, reference: number) => (reference === 0 ? '—' : (ours / reference).toFixed(2));
-export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** "1.25 s"; under a second "63 ms", so short runs still show their difference. */
+export const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 export const mb = (value: number) => `${value.toFixed(1)} MB`;
 
 const COLUMNS: Array<[keyof ResultRow, string]> = [

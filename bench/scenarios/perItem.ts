@@ -26,15 +26,7 @@ const PARALLEL = 4;
 const LATENCY_MS = 20;
 const LATENCY_ITEMS = 200;
 const LATENCY_ROUNDS = 3;
-const CUSTOMER = {
-	companyname: 'Bakkerij Jansen B.V.',
-	person: false,
-	email: 'info@bakkerij-jansen.nl',
-	address: 'Dorpsstraat 12',
-	postalcode: '1234AB',
-	city: 'Utrecht',
-	country: 'nl',
-};
+const CUSTOMER = { companyname: 'Bakkerij Jansen B.V.', person: false, email: 'info@bakkerij-jansen.nl', address: 'Dorpsstraat 12', postalcode: '1234AB', city: 'Utrecht', country: 'nl' };
 
 export async function perItemScenario(log: (line: string) => void): Promise<ResultRow[]> {
 	const thread = await startSandboxThread({ vendor: 'thenextinvoice', options: {} });

@@ -78,4 +78,34 @@ const invoiceBookCollect: E2eCase = {
 	},
 };
 
-export default [customerAndProduct, invoiceBookCollect];
+const PARALLEL_NAMES = Array.from({ length: 6 }, (_, i) => `E2E Parallel ${i}`);
+
+const itemsInParallel: E2eCase = {
+	name: 'TheNextInvoice: six customers created with Items in Parallel = 3, each once, output in item order',
+	workflow: tniChain('e2eTniResources003', 'e2e: TheNextInvoice Items in Parallel', [
+		['Customers', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 6 }],
+		[
+			'Copies',
+			{
+				resource: 'customer',
+				operation: 'create',
+				companyname: '={{ "E2E Parallel " + $itemIndex }}',
+				person: false,
+				email: 'e2e-parallel@example.com',
+				address: 'Parallel 1',
+				postalcode: '1011AB',
+				city: 'Amsterdam',
+				country: 'NL',
+				requestOptions: { parallelItems: 3 },
+			},
+		],
+	]),
+	check(run, { theNextInvoice, expect, equal }) {
+		if (!expect(run.ok, 'the workflow succeeds')) return;
+		equal(run.output('Copies').map((c) => c.companyname), PARALLEL_NAMES, 'one result per item, in item order');
+		const stored = [...theNextInvoice.state.customers.values()].map((c) => String(c.fields.companyname)).filter((name) => name.startsWith('E2E Parallel '));
+		equal(stored.sort(), PARALLEL_NAMES, 'each customer created once');
+	},
+};
+
+export default [customerAndProduct, invoiceBookCollect, itemsInParallel];
