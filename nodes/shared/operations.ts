@@ -115,7 +115,7 @@ export interface OperationDescriptor<TInput = any> {
 	list?: (input: TInput) => ListSpec;
 	/** The answer is a file: returned as binary data in the property named by the `binaryPropertyName` parameter. */
 	download?: DownloadSpec<TInput>;
-	/** Offers "Batch Items": the ids of many input items go out in one request per `maxIds`. */
+	/** Offers "Batch Items": the ids of many input items go out together, `maxIds` per request unless Batch Size says otherwise. */
 	batch?: BatchSpec<TInput>;
 	/**
 	 * Custom code (several requests, special errors). With `list` too, the operation still offers Return All /
@@ -165,14 +165,28 @@ const returnAllAndLimit = (resource: string, operation: string): INodeProperties
 	},
 ];
 
-const batchItemsProperty = (resource: string, operation: string, maxIds: number): INodeProperties => ({
-	displayName: 'Batch Items',
-	name: 'batchItems',
-	type: 'boolean',
-	default: false,
-	description: `Whether to send the IDs of many input items together (up to ${maxIds} per request) instead of one request per item. Each item still gets its own result.`,
-	displayOptions: { show: { resource: [resource], operation: [operation] } },
-});
+/** Most IDs one batched request may carry, whatever Batch Size says (a URL of 1,000 ids is some 7 KB). */
+const MAX_BATCH_SIZE = 1000;
+
+const batchItemsProperties = (resource: string, operation: string, defaultSize: number): INodeProperties[] => [
+	{
+		displayName: 'Batch Items',
+		name: 'batchItems',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to send the IDs of many input items together instead of one request per item. Each item still gets its own result.',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	},
+	{
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+		default: defaultSize,
+		description: `How many IDs go in one request. The service documents no limit; the IDs travel in the URL, which some servers refuse when it is long, hence ${defaultSize} by default.`,
+		displayOptions: { show: { resource: [resource], operation: [operation], batchItems: [true] } },
+	},
+];
 
 /**
  * Request options every operation (and every trigger) offers: timeout and retry limits. Without `resources` (a
@@ -292,7 +306,7 @@ export function buildProperties(
 				});
 			}
 			if (op.list) properties.push(...returnAllAndLimit(resource.value, op.value));
-			if (op.batch) properties.push(batchItemsProperty(resource.value, op.value, op.batch.maxIds));
+			if (op.batch) properties.push(...batchItemsProperties(resource.value, op.value, op.batch.maxIds));
 		}
 	}
 	properties.push(requestOptionsProperty(resources.map((r) => r.value), { forItems: true, forPages: pagedLists }));
@@ -486,8 +500,10 @@ async function runBatch(
 	emit: (itemIndex: number, result: INodeExecutionData[] | Error) => void,
 ): Promise<void> {
 	const { batch } = op;
-	for (let start = 0; start < prepared.length; start += batch.maxIds) {
-		const chunk = prepared.slice(start, start + batch.maxIds);
+	const wanted = context.getNodeParameter('batchSize', prepared[0]?.itemIndex ?? 0, batch.maxIds);
+	const size = typeof wanted === 'number' && wanted >= 1 ? Math.min(Math.floor(wanted), MAX_BATCH_SIZE) : batch.maxIds;
+	for (let start = 0; start < prepared.length; start += size) {
+		const chunk = prepared.slice(start, start + size);
 		const ids = chunk.map((p) => batch.id(p.input));
 		const first = chunk[0];
 		try {

@@ -129,6 +129,16 @@ describe('TheNextInvoice invoice', () => {
 		expect(items.every((i, n) => i.pairedItem && (i.pairedItem as { item: number }).item === n)).toBe(true);
 	});
 
+	it('Batch Size sets how many ids go in one request (60 invoices: 25 + 25 + 10)', async () => {
+		const ids = [...f.sandbox.state.invoices.values()].filter((i) => i.companyId === company && i.status === 1).slice(0, 60).map((i) => String(i.id));
+		const { items } = await f.run({ resource: 'invoice', operation: 'remind', invoiceId: '={{ $json.id }}', batchItems: true, batchSize: 25 }, { input: ids.map((id) => ({ id })) });
+		expect(f.apiCalls()).toEqual([0, 25, 50].map((start) => `POST /invoice/${ids.slice(start, start + 25).join(',')}/remind`));
+		expect(items.map((i) => i.json.invoiceId)).toEqual(ids.map(Number));
+		f.sandbox.clearRequests();
+		await f.run({ resource: 'invoice', operation: 'remind', invoiceId: '={{ $json.id }}', batchItems: true, batchSize: 1000 }, { input: ids.map((id) => ({ id })) });
+		expect(f.apiCalls()).toEqual([`POST /invoice/${ids.join(',')}/remind`]);
+	});
+
 	it('puts many invoices in one SEPA batch (Batch Items); each item gets the batch id, which downloads its XML', async () => {
 		const ids = [...f.sandbox.state.invoices.values()].filter((i) => i.companyId === company && i.status === 1 && i.sepaBatchId === null).slice(0, 3).map((i) => String(i.id));
 		const { items, error } = await f.run(
