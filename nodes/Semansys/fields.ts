@@ -13,17 +13,8 @@ export const optionalText = optional(z.string().trim());
 export const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a file ID (UUID)');
 export const email = z.string().trim().regex(/^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/, 'must be an e-mail address');
 
-/** A JSON parameter: an object typed in the editor (as text) or handed over by an expression. */
-export const jsonObject = z.preprocess((value, ctx) => {
-	if (value === undefined || value === null || value === '') return {};
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
-		return z.NEVER;
-	}
-}, z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }));
+/** Shared with TheNextInvoice: one JSON-object rule and one set of messages. */
+export { jsonObject } from '../shared/validation';
 
 export const stringProperty = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,

@@ -322,9 +322,10 @@ function readParameters(context: IExecuteFunctions, properties: INodeProperties[
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
 		// Parameters hidden by displayOptions are not stored; n8n then returns the fallback.
-		const value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED, {
-			extractValue: property.type === 'resourceLocator',
-		});
+		let value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED);
+		// A picker's value is extracted only when it is shown: n8n refuses to extract one that is hidden
+		// ("Could not find property"), e.g. the receiver ID when the receiver is given as a JSON object.
+		if (value !== NOT_DISPLAYED && property.type === 'resourceLocator') value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED, { extractValue: true });
 		raw[property.name] = value === NOT_DISPLAYED ? undefined : (value as IDataObject[string]);
 	}
 	return raw;

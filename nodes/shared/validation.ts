@@ -2,6 +2,22 @@ import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+/**
+ * A JSON parameter: an object typed in the editor (as text) or handed over by an expression. Empty text is an empty
+ * object; text that is not JSON says so, and JSON that is not an object (an array, a number) says that.
+ */
+export const jsonObject = z.preprocess((value, ctx) => {
+	if (value === undefined || value === null) return {};
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return {};
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
+		return z.NEVER;
+	}
+}, z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }));
+
 /** zod repeats the received value in its messages; a 100 KB string or 5,000 entries must not end up in the error. */
 const MAX_MESSAGE = 200;
 const MAX_PROBLEMS = 10;

@@ -70,7 +70,7 @@ describe('TheNextInvoice integration', () => {
 
 	it('checks input before sending and reports connector errors', async () => {
 		const badJson = await f.run(op('connect', { integrationType: 'yuki', fields: '{"a":' }));
-		expect(badJson.error?.message).toMatch(/"Connection Fields \(JSON\)": must be a JSON object/);
+		expect(badJson.error?.message).toMatch(/"Connection Fields \(JSON\)": must be valid JSON/);
 		const empty = await f.run(op('update', { integrationType: 'yuki', configuration: '{}' }));
 		expect(empty.error?.message).toMatch(/add at least one setting/);
 		const badType = await f.run(op('get', { integrationType: 'sap' }));

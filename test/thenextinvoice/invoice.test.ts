@@ -63,6 +63,28 @@ describe('TheNextInvoice invoice', () => {
 		expect(got.json[0]).toMatchObject({ id, status: 0, receiver: null, sender: null, calculated: null });
 	});
 
+	it('a receiver given as a JSON object is sent as it is; broken, non-object or empty JSON is refused before sending', async () => {
+		const receiver = { companyname: 'Nieuwe Klant B.V.', email: 'info@nieuweklant.nl', country: 'nl' };
+		// As the editor stores it: the hidden ID picker is not kept.
+		const byObject = (receiverObject: string) => {
+			const { receiver: _hidden, ...parameters } = draft({ receiverMode: 'object', receiverObject });
+			return parameters;
+		};
+		const { error } = await f.run(byObject(JSON.stringify(receiver)));
+		expect(error).toBeUndefined();
+		expect((f.lastRequest()!.body as Record<string, unknown>).receiver).toEqual(receiver);
+		f.sandbox.clearRequests();
+		for (const [text, message] of [
+			['{"companyname": ', 'must be valid JSON'],
+			['[1, 2]', 'must be a JSON object'],
+			['  ', 'must not be empty'],
+		]) {
+			const bad = await f.run(byObject(text));
+			expect(bad.error?.message).toMatch(new RegExp(`^Invalid input in item 0: "Receiver[^"]*": ${message}`));
+		}
+		expect(f.apiCalls()).toEqual([]);
+	});
+
 	it('a create whose connection drops after the server saved it is retried with the same token: one invoice', async () => {
 		const before = f.sandbox.state.invoices.size;
 		f.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: '/api/v1/invoice' } });

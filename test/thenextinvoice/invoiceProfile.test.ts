@@ -105,7 +105,7 @@ describe('TheNextInvoice invoice profile', () => {
 		expect(f.sandbox.state.profiles.get(id)!.fields).toMatchObject({ companyName: 'ACME B.V.', country: 'NL', extratext: 'Thank you', logo_position: 'center', margin_global: 12, email_text_id: null });
 
 		const badConfig = await f.run(op('updateSender', { profileId: String(id), companyName: 'A', address: 'B', postalCode: 'C', city: 'D', country: 'NL', email: 'a@b.nl', config: '[1' }));
-		expect(badConfig.error?.message).toMatch(/"PDF Display Config": must be a JSON object/);
+		expect(badConfig.error?.message).toMatch(/"PDF Display Config": must be valid JSON/);
 	});
 
 	it('send settings: e-mail and SMS templates, addresses and attachments are dropdowns; the picked ID is linked', async () => {

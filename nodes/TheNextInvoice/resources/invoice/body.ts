@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { jsonObject } from '../../../shared/validation';
 import { compact, isoDate, optional } from '../../fields';
 
 /** Receiver and sender: an id from the account, or a full object as JSON. */
@@ -126,10 +127,7 @@ export const invoiceBodyProperties: INodeProperties[] = [
 ];
 
 const idValue = z.coerce.string().trim().regex(/^[1-9]\d*$/, 'must be a positive whole number').transform(Number);
-const jsonObject = z.preprocess(
-	(v) => (typeof v === 'string' ? JSON.parse(v || '{}') : v),
-	z.record(z.unknown()).refine((o) => Object.keys(o).length > 0, 'must not be empty'),
-);
+const partyObject = jsonObject.refine((o) => Object.keys(o).length > 0, 'must not be empty');
 const lineSchema = z
 	.object({
 		description: z.string().trim().min(1, 'must not be empty'),
@@ -172,7 +170,7 @@ type BodyInput = { [K in keyof typeof invoiceBodySchema]: z.infer<(typeof invoic
 /** Checks the receiver/sender (id or object) and builds the documented invoice object. */
 export const invoiceBody = z.object(invoiceBodySchema).transform((input, issue) => {
 	const party = (mode: 'id' | 'object', id: unknown, object: unknown, field: string) => {
-		const parsed = mode === 'id' ? idValue.safeParse(id) : jsonObject.safeParse(object);
+		const parsed = mode === 'id' ? idValue.safeParse(id) : partyObject.safeParse(object);
 		if (!parsed.success) {
 			issue.addIssue({ code: 'custom', path: [mode === 'id' ? field : `${field}Object`], message: parsed.error.issues[0]?.message ?? 'invalid' });
 			return z.NEVER;
