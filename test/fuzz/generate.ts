@@ -115,3 +115,20 @@ export function casesFor(op: OperationUnderFuzz, perOperation: number, random: (
 		return { label: `${op.resource}.${op.operation} · ${property.displayName} · ${bad.label}`, parameters: { ...base, [property.name]: bad.value } };
 	});
 }
+
+/**
+ * Valid mode switches: for each options parameter that shows or hides other parameters of the operation (e.g.
+ * "Receiver Given As": ID or JSON object), one case per value other than the default. A mode the node offers must
+ * run (or be refused with a clear message), never fail inside n8n because a hidden parameter was read.
+ */
+export function modeCases(op: OperationUnderFuzz): FuzzCase[] {
+	const base: INodeParameters = { resource: op.resource, operation: op.operation };
+	const switches = op.properties.filter(
+		(property) => property.type === 'options' && op.properties.some((other) => other !== property && (other.displayOptions?.show?.[property.name] || other.displayOptions?.hide?.[property.name])),
+	);
+	return switches.flatMap((property) =>
+		((property.options ?? []) as Array<{ value: NodeParameterValueType }>)
+			.filter((option) => option.value !== property.default)
+			.map((option) => ({ label: `${op.resource}.${op.operation} · ${property.displayName} = ${String(option.value)}`, parameters: { ...base, [property.name]: option.value } })),
+	);
+}
