@@ -136,6 +136,9 @@ export function duplicatesOf(keys: string[]): number {
 export function startFaultRun(sandbox: RunningSandbox, revoke: () => number, everyMs: number) {
 	const started = Date.now();
 	const counter = transportCounter();
+	// The report counts this run's faults only (a sandbox may serve several runs).
+	sandbox.faults.byKind = {};
+	sandbox.faults.injectedCount = 0;
 	injectFaultMix(sandbox);
 	const revoker = revokeTokensPeriodically(revoke, everyMs);
 	return {
