@@ -188,16 +188,13 @@ const batchItemsProperties = (resource: string, operation: string, defaultSize: 
 	},
 ];
 
-/**
- * Request options every operation (and every trigger) offers: timeout and retry limits. Without `resources` (a
- * trigger) the collection is always shown.
- */
 /** Most items a node sends at once (Request Options → Items in Parallel). */
 export const MAX_PARALLEL_ITEMS = 20;
 
 /**
- * Request Options. Nodes (`forItems`) also get "Items in Parallel" (a trigger's poll has no items); nodes and
- * triggers that page through lists (`forPages`) get "Pages in Parallel".
+ * Request Options: timeout and retry limits everywhere. Nodes (`forItems`) also get "Items in Parallel" (a trigger's
+ * poll has no items); nodes and triggers that page through lists (`forPages`) get "Pages in Parallel". Without
+ * `resources` (a trigger) the collection is always shown.
  */
 export const requestOptionsProperty = (resources?: string[], { forItems = false, forPages = false } = {}): INodeProperties => ({
 	displayName: 'Request Options',
@@ -376,6 +373,7 @@ export async function fetchList(
 ): Promise<IDataObject[]> {
 	const { pagination, request } = spec;
 	const { limit, itemIndex, settings } = options;
+	const parallel = (settings ?? DEFAULT_TRANSPORT).pagesInParallel;
 	const send = async (qs: IDataObject) =>
 		(await apiRequest(context, api, { ...request, qs: { ...request.qs, ...qs } }, { itemIndex, settings })).body as IDataObject;
 	if (pagination.style === 'none') {
@@ -396,7 +394,7 @@ export async function fetchList(
 					totalPages: totalPagesField ? numberOrUndefined(body[totalPagesField]) : undefined,
 				};
 			},
-			{ pageSize: pagination.pageSize, firstPage: pagination.firstPage, limit, parallel: (settings ?? DEFAULT_TRANSPORT).pagesInParallel },
+			{ pageSize: pagination.pageSize, firstPage: pagination.firstPage, limit, parallel },
 		);
 	}
 	return await collectOffsetPages(
@@ -404,7 +402,7 @@ export async function fetchList(
 			const body = await send({ [pagination.offsetParam]: offset, [pagination.limitParam]: pageLimit });
 			return { items: (body[pagination.itemsField] ?? []) as IDataObject[], total: numberOrUndefined(body[pagination.totalField]) };
 		},
-		{ pageSize: pagination.pageSize, limit, parallel: (settings ?? DEFAULT_TRANSPORT).pagesInParallel },
+		{ pageSize: pagination.pageSize, limit, parallel },
 	);
 }
 
@@ -501,8 +499,7 @@ async function runBatch(
 	emit: (itemIndex: number, result: INodeExecutionData[] | Error) => void,
 ): Promise<void> {
 	const { batch } = op;
-	const wanted = context.getNodeParameter('batchSize', prepared[0]?.itemIndex ?? 0, batch.maxIds);
-	const size = typeof wanted === 'number' && wanted >= 1 ? Math.min(Math.floor(wanted), MAX_BATCH_SIZE) : batch.maxIds;
+	const size = countOption(context.getNodeParameter('batchSize', prepared[0]?.itemIndex ?? 0, batch.maxIds), batch.maxIds, MAX_BATCH_SIZE);
 	for (let start = 0; start < prepared.length; start += size) {
 		const chunk = prepared.slice(start, start + size);
 		const ids = chunk.map((p) => batch.id(p.input));
@@ -530,11 +527,15 @@ function failureOf(context: IExecuteFunctions, error: unknown, itemIndex: number
 	return bounded(asNodeError(context.getNode(), error, itemIndex));
 }
 
+/** A count the user set (Batch Size, Items in Parallel): a whole number up to `max`; anything below 1 is `fallback`. */
+function countOption(value: unknown, fallback: number, max: number): number {
+	return typeof value === 'number' && value >= 1 ? Math.min(Math.floor(value), max) : fallback;
+}
+
 /** "Items in Parallel" of Request Options: one value for the whole run (read from the first item). */
 function parallelItems(context: IExecuteFunctions, itemCount: number): number {
 	if (itemCount === 0) return 1;
-	const wanted = (context.getNodeParameter('requestOptions', 0, {}) as IDataObject).parallelItems;
-	return typeof wanted === 'number' && wanted >= 1 ? Math.min(Math.floor(wanted), MAX_PARALLEL_ITEMS) : 1;
+	return countOption((context.getNodeParameter('requestOptions', 0, {}) as IDataObject).parallelItems, 1, MAX_PARALLEL_ITEMS);
 }
 
 /** "0–4, 6, 9" */
