@@ -10,6 +10,7 @@
 import { Agent } from 'node:http';
 
 import axios from 'axios';
+import type { INodeParameters } from 'n8n-workflow';
 
 import type { NodeUnderTest } from '../../test/helpers/n8n';
 import { runNode } from '../n8n';
@@ -66,54 +67,29 @@ export async function perItemScenario(log: (line: string) => void): Promise<Resu
 		};
 		const contendersFor = (items: number) => {
 			const input = Array.from({ length: items }, () => ({}));
+			// Each node run starts from an empty sandbox and answers with the creates the sandbox received.
+			const nodeRun = (node: NodeUnderTest, parameters: INodeParameters) => async () => {
+				await reset();
+				const { error } = await runNode(node, parameters, { input });
+				if (error) throw error;
+				return creates();
+			};
+			const create = { resource: 'customer', operation: 'create', ...CUSTOMER };
 			return {
-				ours: async () => {
-					await reset();
-					const { error } = await runNode(ourTniNode(sandbox), { resource: 'customer', operation: 'create', ...CUSTOMER }, { input });
-					if (error) throw error;
-					return creates();
-				},
-				oursParallel: async () => {
-					await reset();
-					const { error } = await runNode(
-						ourTniNode(sandbox),
-						{
-							resource: 'customer',
-							operation: 'create',
-							...CUSTOMER,
-							requestOptions: { parallelItems: PARALLEL },
-						},
-						{ input },
-					);
-					if (error) throw error;
-					return creates();
-				},
+				ours: nodeRun(ourTniNode(sandbox), create),
+				oursParallel: nodeRun(ourTniNode(sandbox), { ...create, requestOptions: { parallelItems: PARALLEL } }),
 				axios: axiosLoop(true, items),
 				axiosNewConnections: axiosLoop(false, items),
-				bare: async () => {
-					await reset();
-					const { error } = await runNode(bareNode, { url: `${sandbox.baseUrl}/customer`, body }, { input });
-					if (error) throw error;
-					return creates();
-				},
-				http: async () => {
-					await reset();
-					const { error } = await runNode(
-						tniHttpNode(sandbox),
-						{
-							method: 'POST',
-							url: `${sandbox.baseUrl}/customer`,
-							...tniHttpAuth,
-							sendBody: true,
-							specifyBody: 'json',
-							jsonBody: body,
-							options: {},
-						},
-						{ input },
-					);
-					if (error) throw error;
-					return creates();
-				},
+				bare: nodeRun(bareNode, { url: `${sandbox.baseUrl}/customer`, body }),
+				http: nodeRun(tniHttpNode(sandbox), {
+					method: 'POST',
+					url: `${sandbox.baseUrl}/customer`,
+					...tniHttpAuth,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: body,
+					options: {},
+				}),
 			};
 		};
 		const runs = await alternate(ROUNDS, contendersFor(ITEMS));
