@@ -6,6 +6,9 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+	// The packages import the shared transport by its workspace name (the build bundles it into each dist/).
+	moduleNameMapper: { '^@n8n-nodes-eu-finance/shared/(.*)$': '<rootDir>/packages/shared/$1' },
+	modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/', '<rootDir>/.build/', '<rootDir>/.runtime/'],
 	testTimeout: 60000,
 	setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
 	// The secret scan across every test (test/helpers/secrets.ts).

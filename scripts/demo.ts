@@ -1,12 +1,11 @@
 /**
- * `npm start`: a local n8n 2.41.1 with this package installed, the vendor sandboxes as its backends, their
+ * `npm start`: a local n8n 2.41.1 with the four packages installed from their packed tarballs, the vendor sandboxes as its backends, their
  * credentials and the example workflows imported, and an owner account ready to log in with. Ctrl-C stops it all.
  * (package.json runs ensure-deps and the build first.)
  */
 import * as path from 'node:path';
 import {
 	RUNTIME_DIR,
-	ROOT,
 	createUserFolder,
 	ensureN8n,
 	importCredentials,
@@ -15,19 +14,19 @@ import {
 	isShuttingDown,
 	listNodeTypes,
 	login,
-	missingPackageFiles,
+	exampleWorkflows,
+	missingTarballs,
 	onShutdown,
 	packageNodeTypes,
-	readWorkflowFiles,
 	setupOwner,
 	startN8n,
+	vendorPackages,
 } from './n8n-runtime';
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from './sandboxes';
 
 const N8N_PORT = 5678;
 // A throwaway login for a local instance that is recreated on every start (it is printed on purpose).
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-n8n-2026' };
-const EXAMPLES_DIR = path.join(ROOT, 'examples', 'workflows');
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -36,14 +35,14 @@ async function main(): Promise<void> {
 	if (!(await isPortFree(N8N_PORT))) {
 		throw new Error(`port ${N8N_PORT} on 127.0.0.1 is already in use (another n8n or demo?). Stop it and run npm start again.`);
 	}
-	const missing = missingPackageFiles();
-	if (missing.length) console.warn(`[demo] warning: not built yet, n8n will not offer them: ${missing.join(', ')}`);
+	const missing = missingTarballs();
+	if (missing.length) throw new Error(`not packed yet: ${missing.join(', ')} (npm start runs npm run build and gulp pack first)`);
 
 	const sandboxes = await startSandboxes('demo');
 	onShutdown(() => closeSandboxes(sandboxes));
 	const userFolder = createUserFolder(path.join(RUNTIME_DIR, 'demo-user'));
 	const placeholders = allPlaceholders(sandboxes);
-	const workflows = readWorkflowFiles(EXAMPLES_DIR).map(({ file, workflow }) => fillPlaceholders(workflow, placeholders, file));
+	const workflows = exampleWorkflows().map(({ file, workflow }) => fillPlaceholders(workflow, placeholders, file));
 
 	console.log('[demo] importing sandbox credentials and example workflows...');
 	await importCredentials(userFolder, sandboxes.map((sandbox) => sandbox.credential));
@@ -67,6 +66,7 @@ ${line}
   log in with   e-mail:    ${OWNER.email}
                 password:  ${OWNER.password}
 ${line}
+  Packages:         ${vendorPackages().map((pkg) => `${pkg.name}@${pkg.json.version}`).join(', ')} (installed from their tarballs)
   Our nodes loaded: ${ours.length ? ours.join(', ') : 'NONE (run npm run build and check the log)'}
   Sandboxes:        ${sandboxes.map((s) => `${s.vendor} ${s.credential.data.baseUrl}`).join('\n                    ')}
   Credentials:      ${sandboxes.map((s) => `"${s.credential.name}"`).join(', ')} (already set up)

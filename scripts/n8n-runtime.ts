@@ -19,8 +19,29 @@ export const LOG_DIR = path.join(RUNTIME_DIR, 'logs');
 const NODE_BIN_DIR = path.join(RUNTIME_DIR, 'node24', 'node_modules', 'node', 'bin');
 const N8N_MODULES = path.join(RUNTIME_DIR, 'n8n', 'node_modules');
 
-const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-export const PACKAGE_NAME: string = packageJson.name;
+/** One of the n8n packages this repository builds (packages/<name>/ with an `n8n` section). */
+export interface VendorPackage {
+	name: string;
+	dir: string;
+	/** The `npm pack` tarball that `gulp pack` writes: what is published and what n8n installs. */
+	tarball: string;
+	json: { name: string; version: string; n8n: { nodes: string[]; credentials: string[] }; [key: string]: unknown };
+}
+
+export const TARBALLS_DIR = path.join(ROOT, '.build', 'tarballs');
+
+/** The vendor packages, in folder order. */
+export function vendorPackages(): VendorPackage[] {
+	const packagesDir = path.join(ROOT, 'packages');
+	return fs
+		.readdirSync(packagesDir)
+		.sort()
+		.map((folder) => path.join(packagesDir, folder))
+		.filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
+		.map((dir) => ({ dir, json: JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) }))
+		.filter(({ json }) => json.n8n !== undefined)
+		.map(({ dir, json }) => ({ name: json.name, dir, json, tarball: path.join(TARBALLS_DIR, `${json.name}-${json.version}.tgz`) }));
+}
 
 /** Fixed so that credentials imported into a user folder stay readable by every n8n process using it. Local only. */
 const ENCRYPTION_KEY = 'n8n-nodes-eu-finance-local-test-key';
@@ -216,36 +237,45 @@ async function runN8nOrThrow(userFolder: string, args: string[], label?: string)
 // User folders, credentials, workflows.
 
 /**
- * Creates a fresh N8N_USER_FOLDER with this package installed the way n8n installs a community package:
- * .n8n/nodes/node_modules/<package> holds package.json without dev/peer/optional dependencies and a copy of dist/,
- * so node types are named `<package>.<node name>` as users see them.
- * The package files live in a staging folder OUTSIDE the repository (symlinked in): Node resolves `require()` from
- * a file's real path upwards, and from inside the repository it would find the repository's node_modules (dev
+ * Creates a fresh N8N_USER_FOLDER with the given packages (default: all four) installed from their packed tarballs
+ * the way n8n 2.41.1 installs a community package (CommunityPackagesService.downloadPackage): unpack the tarball
+ * into .n8n/nodes/node_modules/<package>, drop dev/peer/optional dependencies from its package.json, run
+ * `npm install --audit=false --fund=false --bin-links=false --install-strategy=shallow --ignore-scripts=true
+ * --package-lock=false` in it, and list it in .n8n/nodes/package.json. Node types are then named
+ * `<package>.<node name>`, as users see them.
+ * The unpacked package lives in a staging folder OUTSIDE the repository (symlinked in): Node resolves `require()`
+ * from a file's real path upwards, and from inside the repository it would find the repository's node_modules (dev
  * dependencies, the dev copy of n8n-workflow) and hide packaging bugs. Outside it, a bare `require()` resolves only
- * like in a real install: runtime dependencies, then n8n's own modules (n8n puts them on NODE_PATH).
+ * as in a real install: the package's own dependencies (it has none), then n8n's modules (n8n puts them on NODE_PATH).
  */
-export function createUserFolder(dir: string): string {
+export function createUserFolder(dir: string, packages: VendorPackage[] = vendorPackages()): string {
 	removeUserFolder(dir);
-	const stage = stagingFolder(dir);
-	fs.mkdirSync(stage, { recursive: true });
-	const installed = { ...packageJson };
-	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete installed[key];
-	fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(installed, null, 2));
-	const dist = path.join(ROOT, 'dist');
-	if (fs.existsSync(dist)) fs.cpSync(dist, path.join(stage, 'dist'), { recursive: true });
-	// Runtime dependencies (n8n would `npm install` them): link them from the repository's node_modules.
-	for (const dep of Object.keys(packageJson.dependencies ?? {})) {
-		const link = path.join(stage, 'node_modules', dep);
-		fs.mkdirSync(path.dirname(link), { recursive: true });
-		fs.symlinkSync(path.join(ROOT, 'node_modules', dep), link, 'dir');
+	const nodesDir = path.join(dir, '.n8n', 'nodes');
+	fs.mkdirSync(path.join(nodesDir, 'node_modules'), { recursive: true });
+	const dependencies: Record<string, string> = {};
+	for (const pkg of packages) {
+		if (!fs.existsSync(pkg.tarball)) throw new Error(`${path.relative(ROOT, pkg.tarball)} is missing: run \`npm run build && npx gulp pack\``);
+		const stage = path.join(stagingFolder(dir), pkg.name);
+		fs.mkdirSync(stage, { recursive: true });
+		run('tar', ['-xzf', pkg.tarball, '-C', stage, '--strip-components=1']);
+		const manifest = JSON.parse(fs.readFileSync(path.join(stage, 'package.json'), 'utf8'));
+		for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[key];
+		fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
+		// Outside the repository, so this project's .npmrc does not apply; the flags are n8n's own.
+		run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'], stage);
+		fs.symlinkSync(stage, path.join(nodesDir, 'node_modules', pkg.name), 'dir');
+		dependencies[pkg.name] = manifest.version;
 	}
-	const nodeModules = path.join(dir, '.n8n', 'nodes', 'node_modules');
-	fs.mkdirSync(nodeModules, { recursive: true });
-	fs.symlinkSync(stage, path.join(nodeModules, PACKAGE_NAME), 'dir');
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies }, null, 2));
 	return dir;
 }
 
-/** Deletes a user folder made by createUserFolder, with its staged package. */
+function run(command: string, args: string[], cwd?: string): void {
+	const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
+}
+
+/** Deletes a user folder made by createUserFolder, with its staged packages. */
 export function removeUserFolder(dir: string): void {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.rmSync(stagingFolder(dir), { recursive: true, force: true });
@@ -253,13 +283,12 @@ export function removeUserFolder(dir: string): void {
 
 function stagingFolder(userFolder: string): string {
 	const hash = createHash('sha1').update(path.resolve(userFolder)).digest('hex').slice(0, 12);
-	return path.join(os.tmpdir(), `${PACKAGE_NAME}-installed-${hash}`);
+	return path.join(os.tmpdir(), `n8n-nodes-eu-finance-installed-${hash}`);
 }
 
-/** Files the package's `n8n` section declares that are missing from dist/ (i.e. `npm run build` is needed). */
-export function missingPackageFiles(): string[] {
-	const declared: string[] = [...(packageJson.n8n?.nodes ?? []), ...(packageJson.n8n?.credentials ?? [])];
-	return declared.filter((file) => !fs.existsSync(path.join(ROOT, file)));
+/** Tarballs of the given packages that `gulp pack` has not written yet. */
+export function missingTarballs(packages: VendorPackage[] = vendorPackages()): string[] {
+	return packages.filter((pkg) => !fs.existsSync(pkg.tarball)).map((pkg) => path.relative(ROOT, pkg.tarball));
 }
 
 export interface CredentialImport {
@@ -313,7 +342,15 @@ export async function importWorkflows(userFolder: string, workflows: WorkflowJso
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The workflow JSON files of a folder (e.g. examples/workflows), sorted by file name. */
+/** The example workflows of the given packages (packages/<name>/examples/*.json), by package then file name. */
+export function exampleWorkflows(packages: VendorPackage[] = vendorPackages()): Array<{ packageName: string; file: string; workflow: WorkflowJson }> {
+	return packages.flatMap((pkg) => {
+		const dir = path.join(pkg.dir, 'examples');
+		return fs.existsSync(dir) ? readWorkflowFiles(dir).map((example) => ({ packageName: pkg.name, ...example })) : [];
+	});
+}
+
+/** The workflow JSON files of a folder (e.g. packages/<name>/examples), sorted by file name. */
 export function readWorkflowFiles(dir: string): Array<{ file: string; workflow: WorkflowJson }> {
 	return fs
 		.readdirSync(dir)
@@ -598,8 +635,8 @@ export async function listNodeTypes(url: string, cookie: string): Promise<string
 	return ((await res.json()) as Array<{ name: string }>).map((type) => type.name);
 }
 
-/** The node types this package contributes, without the `<name>Tool` variants n8n generates for AI agents. */
-export function packageNodeTypes(allTypes: string[]): string[] {
-	const ours = allTypes.filter((name) => name.startsWith(`${PACKAGE_NAME}.`));
+/** The node types the given packages contribute, without the `<name>Tool` variants n8n generates for AI agents. */
+export function packageNodeTypes(allTypes: string[], packages: VendorPackage[] = vendorPackages()): string[] {
+	const ours = allTypes.filter((name) => packages.some((pkg) => name.startsWith(`${pkg.name}.`)));
 	return ours.filter((name) => !(name.endsWith('Tool') && ours.includes(name.slice(0, -'Tool'.length))));
 }

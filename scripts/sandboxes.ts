@@ -2,7 +2,7 @@
  * The vendor sandboxes the demo and the e2e suite start, and the placeholder scheme for workflow templates.
  * Adding a vendor = one entry in SANDBOXES.
  *
- * Placeholders: workflow JSON (examples/workflows/*.json, e2e cases) may contain `{{NAME}}` in any string, where NAME
+ * Placeholders: workflow JSON (packages/<name>/examples/ files, e2e cases) may contain `{{NAME}}` in any string, where NAME
  * is upper snake case. For a sandbox with vendor `fiskaly` these exist:
  *   {{FISKALY_CREDENTIAL_ID}}, {{FISKALY_CREDENTIAL_NAME}}  the imported sandbox credential (for a node's `credentials`)
  *   {{FISKALY_<FIELD>}}  each credential field in upper snake case: {{FISKALY_BASE_URL}}, {{FISKALY_API_KEY}}, ...
@@ -14,6 +14,8 @@ import type { CredentialImport } from './n8n-runtime';
 export interface SandboxSpec {
 	/** Lower camel case; also the name of the sandbox on the e2e check context (ctx.fiskaly). */
 	vendor: string;
+	/** The n8n package whose credential and nodes talk to this sandbox. */
+	packageName: string;
 	/** Fixed port for the demo; the e2e suite uses random ports. */
 	demoPort: number;
 	credentialType: string;
@@ -29,6 +31,7 @@ export interface SandboxSpec {
 export const SANDBOXES: SandboxSpec[] = [
 	{
 		vendor: 'fiskaly',
+		packageName: 'n8n-nodes-fiskaly-management',
 		demoPort: 4710,
 		credentialType: 'fiskalyManagementApi',
 		start: async (port) => {
@@ -44,6 +47,7 @@ export const SANDBOXES: SandboxSpec[] = [
 	},
 	{
 		vendor: 'invoicingApi',
+		packageName: 'n8n-nodes-regtech-invoicing',
 		demoPort: 4712,
 		credentialType: 'invoicingApi',
 		start: async (port) => {
@@ -64,6 +68,7 @@ export const SANDBOXES: SandboxSpec[] = [
 	},
 	{
 		vendor: 'theNextInvoice',
+		packageName: 'n8n-nodes-thenextinvoice',
 		demoPort: 4711,
 		credentialType: 'theNextInvoiceApi',
 		start: async (port) => {
@@ -91,6 +96,7 @@ export const SANDBOXES: SandboxSpec[] = [
 	},
 	{
 		vendor: 'semansys',
+		packageName: 'n8n-nodes-semansys',
 		demoPort: 4713,
 		credentialType: 'semansysApi',
 		start: async (port) => {
@@ -109,6 +115,7 @@ export const SANDBOXES: SandboxSpec[] = [
 
 export interface StartedSandbox {
 	vendor: string;
+	packageName: string;
 	/** What the vendor's start function returned (baseUrl, apiKey, the recorded requests, ...). */
 	handle: any;
 	credential: CredentialImport;
@@ -143,7 +150,7 @@ export async function startSandboxes(ports: 'demo' | 'random'): Promise<StartedS
 			};
 			for (const [field, value] of Object.entries(credentialData)) placeholders[`${prefix}_${upperSnake(field)}`] = value;
 			for (const [name, value] of Object.entries(extra)) placeholders[`${prefix}_${name}`] = value;
-			started.push({ vendor: spec.vendor, handle, credential, placeholders, close });
+			started.push({ vendor: spec.vendor, packageName: spec.packageName, handle, credential, placeholders, close });
 		}
 	} catch (error) {
 		await closeSandboxes(started);

@@ -4,11 +4,11 @@
  * 2.41.1's start-up (until /healthz/readiness) with the package installed and without; and dist/'s size.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createUserFolder, ensureN8n, freePort, removeUserFolder, startN8n } from '../../scripts/n8n-runtime';
+import { createUserFolder, ensureN8n, freePort, removeUserFolder, startN8n, vendorPackages } from '../../scripts/n8n-runtime';
 import { median } from '../measure';
 import { ratio, type ResultRow } from '../report';
 
@@ -74,15 +74,17 @@ function directorySize(dir: string): { bytes: number; files: number } {
 }
 
 export async function loadScenario(log: (line: string) => void): Promise<ResultRow[]> {
-	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-	const files = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) => join(ROOT, file));
+	const packages = vendorPackages();
+	const manifest = { n8n: { nodes: packages.flatMap((pkg) => pkg.json.n8n.nodes), credentials: packages.flatMap((pkg) => pkg.json.n8n.credentials) } };
+	const files = packages.flatMap((pkg) => [...pkg.json.n8n.nodes, ...pkg.json.n8n.credentials].map((file) => join(pkg.dir, file)));
 	const withDependencies = median(Array.from({ length: ROUNDS }, () => coldRequireMs(files, [])));
 	const packageOnly = median(Array.from({ length: ROUNDS }, () => coldRequireMs(files, ['n8n-workflow', 'zod'])));
 	const dependenciesOnly = median(Array.from({ length: ROUNDS }, () => coldRequireMs(['n8n-workflow', 'zod'], [])));
 	const startup = await n8nStartup();
 	log(`n8n start-up: ${(startup.withPackage / 1000).toFixed(2)} s with the package, ${(startup.without / 1000).toFixed(2)} s without`);
-	const dist = directorySize(join(ROOT, 'dist'));
-	const js = readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+	const dists = packages.map((pkg) => directorySize(join(pkg.dir, 'dist')));
+	const dist = { bytes: dists.reduce((sum, d) => sum + d.bytes, 0), files: dists.reduce((sum, d) => sum + d.files, 0) };
+	const js = packages.flatMap((pkg) => readdirSync(join(pkg.dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')));
 	log(`load: ${files.length} files, ${packageOnly.toFixed(0)} ms with n8n-workflow and zod loaded, ${withDependencies.toFixed(0)} ms from nothing (those two alone ${dependenciesOnly.toFixed(0)} ms); dist ${dist.files} files, ${(dist.bytes / 1024).toFixed(0)} KB`);
 	const how = `fresh node ${process.version} process per run, median of ${ROUNDS}`;
 	return [
@@ -105,7 +107,7 @@ export async function loadScenario(log: (line: string) => void): Promise<ResultR
 			how: `real n8n 2.41.1 (\`n8n start\`, Node 24), median of ${N8N_STARTS} alternating starts after one of each`,
 		},
 		{
-			figure: 'Load: size of dist/ (npm run build)',
+			figure: 'Load: size of the four packages\' dist/ (npm run build)',
 			ours: `${(dist.bytes / 1024).toFixed(0)} KB`,
 			reference: `${dist.files} files, ${js.length} of them .js`,
 			ratio: '—',

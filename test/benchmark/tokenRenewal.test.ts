@@ -2,7 +2,7 @@
  * The auth target of the benchmark (issue 7) as a test: over several short token lifetimes our transport asks for
  * at most one token more than run time ÷ lifetime, and never lets a request meet an expired token (no 401).
  */
-import { refreshMarginMs } from '../../nodes/shared/transport/tokenLogin';
+import { refreshMarginMs } from '@n8n-nodes-eu-finance/shared/transport/tokenLogin';
 import { orgLocator, startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 
 const LIFETIME_S = 2;

@@ -4,8 +4,8 @@ import { nodeChain } from './workflow-chain';
 
 export { byId } from './workflow-chain';
 
-export const FISKALY_NODE = 'n8n-nodes-eu-finance.fiskalyManagement';
-export const FISKALY_TRIGGER = 'n8n-nodes-eu-finance.fiskalyManagementTrigger';
+export const FISKALY_NODE = 'n8n-nodes-fiskaly-management.fiskalyManagement';
+export const FISKALY_TRIGGER = 'n8n-nodes-fiskaly-management.fiskalyManagementTrigger';
 const credentials = { fiskalyManagementApi: { id: '{{FISKALY_CREDENTIAL_ID}}', name: '{{FISKALY_CREDENTIAL_NAME}}' } };
 
 export function fiskalyChain(id: string, name: string, steps: Array<[string, Record<string, unknown>]>, type = FISKALY_NODE): WorkflowJson {

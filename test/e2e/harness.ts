@@ -55,6 +55,11 @@ export interface E2eCase {
 	credentials?: CredentialImport[];
 	/** Start a real n8n server for this case (e.g. to run credential tests through its REST API). */
 	needsServer?: boolean;
+	/**
+	 * The n8n package the case tests; it runs again with that package installed alone. Default: from the file name
+	 * (fiskaly-*, thenextinvoice-*, invoicing-api-*, semansys-*). Cases of no package run only with all four.
+	 */
+	package?: string;
 	/** `run` is the execution of `workflow` (status 'not-run' when the case has none). */
 	check(run: WorkflowRun, ctx: E2eContext): void | Promise<void>;
 }

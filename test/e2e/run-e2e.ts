@@ -1,8 +1,11 @@
 /**
  * End-to-end suite against a real n8n 2.41.1 (`npm run test:e2e [-- <filter>]`; the filter matches case file names).
- * Starts the vendor sandboxes on random ports, imports every case's workflow into a fresh user folder, runs them
- * all in one n8n process (`execute-batch`; workflows without a Manual Trigger run in manual mode in a started n8n),
- * then calls each case's check(). Last line: `<n> passed, <m> failed` (cases).
+ * Runs the cases in fresh n8n user folders with the packages installed from their packed tarballs, as n8n installs
+ * community packages: first all four packages together with every case, then each package alone in its own fresh
+ * n8n with its own cases (proof that no package leans on another; E2E_TOGETHER_ONLY=1 skips these).
+ * Each run starts the vendor sandboxes on random ports, imports the cases' workflows, runs them all in one n8n
+ * process (`execute-batch`; workflows without a Manual Trigger run in manual mode in a started n8n), then calls each
+ * case's check(). Last line: `<n> passed, <m> failed` (cases, over all runs).
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -24,8 +27,9 @@ import {
 	setupOwner,
 	startN8n,
 	testCredential,
+	vendorPackages,
 } from '../../scripts/n8n-runtime';
-import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import type { CredentialImport, VendorPackage, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
 import { findSecrets, registerSecret } from '../helpers/secrets';
 import { makeAssertions, preview } from './harness';
@@ -37,6 +41,14 @@ const RUNS_DIR = path.join(RUNTIME_DIR, 'e2e-user');
 interface LoadedCase extends E2eCase {
 	file: string;
 }
+
+/** The package a case file tests, from its name. */
+const PACKAGE_OF_FILE: Array<[prefix: string, packageName: string]> = [
+	['fiskaly-', 'n8n-nodes-fiskaly-management'],
+	['thenextinvoice-', 'n8n-nodes-thenextinvoice'],
+	['invoicing-api-', 'n8n-nodes-regtech-invoicing'],
+	['semansys-', 'n8n-nodes-semansys'],
+];
 
 function loadCases(filter: string | undefined): LoadedCase[] {
 	// The package check first, then the other runtime cases (n8n-*), then the vendors: when the package is not
@@ -53,7 +65,8 @@ function loadCases(filter: string | undefined): LoadedCase[] {
 			if (typeof testCase?.name !== 'string' || typeof testCase.check !== 'function') {
 				throw new Error(`${file}: the default export must be an E2eCase { name, workflow?, credentials?, check } or an array of them`);
 			}
-			return { ...testCase, file };
+			const byFile = PACKAGE_OF_FILE.find(([prefix]) => file.startsWith(prefix))?.[1];
+			return { ...testCase, package: testCase.package ?? byFile, file };
 		});
 	});
 	const ids = cases.flatMap((c) => (c.workflow ? [c.workflow.id] : []));
@@ -72,7 +85,7 @@ function pruneOldRuns(): void {
 			return false;
 		}
 	};
-	for (const [dir, pattern] of [[RUNS_DIR, /^run-(\d+)(-types)?$/], [LOG_DIR, /^run-(\d+)-.*\.log$/]] as const) {
+	for (const [dir, pattern] of [[RUNS_DIR, /^run-(\d+)(-\d+)?(-types)?$/], [LOG_DIR, /^run-(\d+)-.*\.log$/]] as const) {
 		if (!fs.existsSync(dir)) continue;
 		for (const entry of fs.readdirSync(dir)) {
 			const match = pattern.exec(entry);
@@ -86,24 +99,62 @@ function pruneOldRuns(): void {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+interface SuiteResult {
+	label: string;
+	passed: number;
+	failed: number;
+	skipped: number;
+	checksPassed: number;
+	checksFailed: number;
+	ms: number;
+}
+
 async function main(): Promise<number> {
 	const started = Date.now();
-	const step = (text: string) => console.log(`[e2e ${seconds(Date.now() - started).padStart(6)}] ${text}`);
 	ensureN8n();
 	const cases = loadCases(process.argv[2]);
 	if (cases.length === 0) throw new Error(`no cases in ${CASES_DIR}${process.argv[2] ? ` matching "${process.argv[2]}"` : ''}`);
-
 	pruneOldRuns();
-	const userFolder = createUserFolder(path.join(RUNS_DIR, `run-${process.pid}`));
+	const packages = vendorPackages();
+	const suites: Array<{ label: string; packages: VendorPackage[]; cases: LoadedCase[] }> = [
+		{ label: `all ${packages.length} packages together`, packages, cases },
+	];
+	if (!process.env.E2E_TOGETHER_ONLY) {
+		for (const pkg of packages) {
+			const own = cases.filter((c) => c.package === pkg.name);
+			if (own.length) suites.push({ label: `${pkg.name} alone`, packages: [pkg], cases: own });
+		}
+	}
+	const results: SuiteResult[] = [];
+	for (const [index, suite] of suites.entries()) {
+		console.log(`\n=== e2e run ${index + 1}/${suites.length}: ${suite.label} (${suite.cases.length} cases) ===`);
+		results.push(await runSuite(index, suite.label, suite.packages, suite.cases));
+	}
+	console.log('\n| e2e run | cases passed | failed | skipped | checks passed | checks failed | time |\n| --- | --- | --- | --- | --- | --- | --- |');
+	for (const r of results) console.log(`| ${r.label} | ${r.passed} | ${r.failed} | ${r.skipped} | ${r.checksPassed} | ${r.checksFailed} | ${seconds(r.ms)} |`);
+	const passed = results.reduce((sum, r) => sum + r.passed, 0);
+	const failed = results.reduce((sum, r) => sum + r.failed, 0);
+	console.log(`total ${seconds(Date.now() - started)}`);
+	console.log(`${passed} passed, ${failed} failed`);
+	return failed === 0 ? 0 : 1;
+}
+
+/** One run: a fresh n8n user folder with `packages` installed from their tarballs, and `cases` executed in it. */
+async function runSuite(index: number, label: string, packages: VendorPackage[], cases: LoadedCase[]): Promise<SuiteResult> {
+	const started = Date.now();
+	const step = (text: string) => console.log(`[e2e ${seconds(Date.now() - started).padStart(6)}] ${text}`);
+	const userFolder = createUserFolder(path.join(RUNS_DIR, `run-${process.pid}-${index}`), packages);
 	// export:nodes gets its own folder so that it can run while the credentials are imported (saves ~3.5 s).
-	const typesFolder = createUserFolder(`${userFolder}-types`);
+	const typesFolder = createUserFolder(`${userFolder}-types`, packages);
+	// Every sandbox runs (the placeholders of all vendors resolve), but only the installed packages' credentials exist.
 	const sandboxes = await startSandboxes('random');
 	onShutdown(() => closeSandboxes(sandboxes));
-	step(`${cases.length} case(s); sandboxes: ${sandboxes.map((s) => s.vendor).join(', ')}; user folder ${path.relative(process.cwd(), userFolder)}`);
+	const installed = sandboxes.filter((sandbox) => packages.some((pkg) => pkg.name === sandbox.packageName));
+	step(`${label}: ${packages.map((pkg) => path.basename(pkg.tarball)).join(', ')} installed; ${cases.length} case(s); user folder ${path.relative(process.cwd(), userFolder)}`);
 
 	const placeholders = allPlaceholders(sandboxes);
 	const credentials: CredentialImport[] = [
-		...sandboxes.map((sandbox) => sandbox.credential),
+		...installed.map((sandbox) => sandbox.credential),
 		...cases.flatMap((c) => fillPlaceholders(c.credentials ?? [], placeholders, c.file)),
 	];
 	const workflows = cases.flatMap((c) => (c.workflow ? [fillPlaceholders(c.workflow, placeholders, c.file)] : []));
@@ -129,7 +180,7 @@ async function main(): Promise<number> {
 			);
 			runs.set(id, run);
 		}
-		for (const { vendor, credential } of sandboxes) {
+		for (const { vendor, credential } of installed) {
 			const wrongValue = `wrong-${randomBytes(6).toString('hex')}`;
 			const wrong = Object.fromEntries(Object.entries(credential.data).map(([k, v]) => [k, /secret|password|token/i.test(k) ? wrongValue : v]));
 			credentialTests[vendor] = {
@@ -139,7 +190,7 @@ async function main(): Promise<number> {
 			};
 		}
 		await server.stop();
-		step(`executed ${manualCases.length} workflow(s) in manual mode and ${sandboxes.length} credential test(s) (n8n start + REST)`);
+		step(`executed ${manualCases.length} workflow(s) in manual mode and ${installed.length} credential test(s) (n8n start + REST)`);
 	}
 
 	const sandboxHandles = Object.fromEntries(sandboxes.map((s) => [s.vendor, s.handle]));
@@ -190,7 +241,7 @@ async function main(): Promise<number> {
 
 	// The secret scan of real n8n: every log line and run output n8n wrote (execute-batch prints the run data) must be
 	// free of the credentials' secrets and of every token the sandboxes issued (registered by the sandboxes' token stores).
-	for (const { credential } of sandboxes) {
+	for (const { credential } of installed) {
 		for (const [field, value] of Object.entries(credential.data)) if (/(secret|password|token)$/i.test(field)) registerSecret(value);
 	}
 	for (const test of Object.values(credentialTests)) registerSecret(test.wrongValue);
@@ -216,9 +267,7 @@ async function main(): Promise<number> {
 	} else {
 		console.log(`kept for debugging: ${userFolder} and ${path.join(LOG_DIR, path.basename(userFolder))}-*.log`);
 	}
-	console.log(`total ${seconds(Date.now() - started)}`);
-	console.log(`${passed} passed, ${failed} failed`);
-	return failed === 0 ? 0 : 1;
+	return { label, passed, failed, skipped, checksPassed, checksFailed, ms: Date.now() - started };
 }
 
 const CLI_START_TYPES = ['n8n-nodes-base.manualTrigger', '@n8n/n8n-nodes-langchain.manualChatTrigger'];

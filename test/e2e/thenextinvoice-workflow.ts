@@ -4,8 +4,8 @@ import { nodeChain } from './workflow-chain';
 
 export { byId } from './workflow-chain';
 
-export const TNI_NODE = 'n8n-nodes-eu-finance.theNextInvoice';
-export const TNI_TRIGGER = 'n8n-nodes-eu-finance.theNextInvoiceTrigger';
+export const TNI_NODE = 'n8n-nodes-thenextinvoice.theNextInvoice';
+export const TNI_TRIGGER = 'n8n-nodes-thenextinvoice.theNextInvoiceTrigger';
 export const TNI_CREDENTIALS = { theNextInvoiceApi: { id: '{{THE_NEXT_INVOICE_CREDENTIAL_ID}}', name: '{{THE_NEXT_INVOICE_CREDENTIAL_NAME}}' } };
 
 /** A resource locator value as the "From List" mode stores it (the picker's value). */

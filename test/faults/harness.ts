@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { transportStats } from '../../nodes/shared/transport/request';
+import { transportStats } from '@n8n-nodes-eu-finance/shared/transport/request';
 import type { FaultKind, RunningSandbox } from '../sandbox/framework';
 
 /** Node options for the suite: a short timeout (so "slow" answers really time out) and patient retries. */

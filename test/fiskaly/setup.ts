@@ -1,9 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { FiskalyManagementApi } from '../../credentials/FiskalyManagementApi.credentials';
-import { fiskalyTokens } from '../../nodes/FiskalyManagement/api';
-import { FiskalyManagement } from '../../nodes/FiskalyManagement/FiskalyManagement.node';
-import { FiskalyManagementTrigger } from '../../nodes/FiskalyManagement/FiskalyManagementTrigger.node';
+import { FiskalyManagementApi } from '../../packages/n8n-nodes-fiskaly-management/credentials/FiskalyManagementApi.credentials';
+import { fiskalyTokens } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/api';
+import { FiskalyManagement } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/FiskalyManagement.node';
+import { FiskalyManagementTrigger } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/FiskalyManagementTrigger.node';
 import { startFiskalySandbox, type FiskalySandbox, type FiskalySandboxOptions } from '../sandbox/fiskaly';
 import { pollTrigger, runNode, type NodeUnderTest } from '../helpers/n8n';
 

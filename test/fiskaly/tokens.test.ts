@@ -1,4 +1,4 @@
-import { fiskalyTokens } from '../../nodes/FiskalyManagement/api';
+import { fiskalyTokens } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/api';
 import { orgLocator, startFiskaly, type FiskalyFixture } from './setup';
 
 let f: FiskalyFixture;

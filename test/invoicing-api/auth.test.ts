@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { invoicingTokens } from '../../nodes/InvoicingApi/api';
+import { invoicingTokens } from '../../packages/n8n-nodes-regtech-invoicing/nodes/InvoicingApi/api';
 import { newInvoice, startInvoicing, type InvoicingFixture } from './setup';
 
 const getStatus = { resource: 'invoice', operation: 'getStatus', customInvoiceId: 'AUTH-1' };

@@ -1,5 +1,5 @@
-import { CREDENTIAL_TEST_INVOICE_ID, InvoicingApi as InvoicingApiCredential } from '../../credentials/InvoicingApi.credentials';
-import { invoicingTokens } from '../../nodes/InvoicingApi/api';
+import { CREDENTIAL_TEST_INVOICE_ID, InvoicingApi as InvoicingApiCredential } from '../../packages/n8n-nodes-regtech-invoicing/credentials/InvoicingApi.credentials';
+import { invoicingTokens } from '../../packages/n8n-nodes-regtech-invoicing/nodes/InvoicingApi/api';
 import { testCredential } from '../helpers/n8n';
 import { startInvoicing, type InvoicingFixture } from './setup';
 

@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { InvoicingApi as InvoicingApiCredential } from '../../credentials/InvoicingApi.credentials';
-import { invoicingTokens } from '../../nodes/InvoicingApi/api';
-import { InvoicingApi } from '../../nodes/InvoicingApi/InvoicingApi.node';
-import { InvoicingApiTrigger } from '../../nodes/InvoicingApi/InvoicingApiTrigger.node';
+import { InvoicingApi as InvoicingApiCredential } from '../../packages/n8n-nodes-regtech-invoicing/credentials/InvoicingApi.credentials';
+import { invoicingTokens } from '../../packages/n8n-nodes-regtech-invoicing/nodes/InvoicingApi/api';
+import { InvoicingApi } from '../../packages/n8n-nodes-regtech-invoicing/nodes/InvoicingApi/InvoicingApi.node';
+import { InvoicingApiTrigger } from '../../packages/n8n-nodes-regtech-invoicing/nodes/InvoicingApi/InvoicingApiTrigger.node';
 import { pollTrigger, runNode, type NodeUnderTest } from '../helpers/n8n';
 import { startInvoicingApiSandbox, type InvoicingApiSandbox, type InvoicingApiSandboxOptions } from '../sandbox/invoicing-api';
 

@@ -1,5 +1,5 @@
-import { SemansysApi } from '../../credentials/SemansysApi.credentials';
-import { semansysTokens } from '../../nodes/Semansys/api';
+import { SemansysApi } from '../../packages/n8n-nodes-semansys/credentials/SemansysApi.credentials';
+import { semansysTokens } from '../../packages/n8n-nodes-semansys/nodes/Semansys/api';
 import { testCredential } from '../helpers/n8n';
 import { knownSecrets, startSemansys, useSemansys, type SemansysFixture } from './setup';
 

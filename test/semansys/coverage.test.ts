@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { SemansysDescriptor } from '../../nodes/Semansys/operation';
-import { resources } from '../../nodes/Semansys/resources';
+import type { SemansysDescriptor } from '../../packages/n8n-nodes-semansys/nodes/Semansys/operation';
+import { resources } from '../../packages/n8n-nodes-semansys/nodes/Semansys/resources';
 import { referenceTree } from './referenceTree';
 
 const operations = resources.flatMap((resource) => (resource.operations as SemansysDescriptor[]).map((op) => ({ resource: resource.value, op })));

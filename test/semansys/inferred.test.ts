@@ -1,8 +1,8 @@
 /** Every INFERRED operation: its path and method, its JSON body and query, files in and out, jobs. */
 import { createHash } from 'node:crypto';
 
-import { INFERRED } from '../../nodes/Semansys/inferred';
-import { resources } from '../../nodes/Semansys/resources';
+import { INFERRED } from '../../packages/n8n-nodes-semansys/nodes/Semansys/inferred';
+import { resources } from '../../packages/n8n-nodes-semansys/nodes/Semansys/resources';
 import { INSTANCE, withInstance, useSemansys, type SemansysFixture } from './setup';
 
 const fixture = useSemansys();

@@ -1,8 +1,8 @@
 import type { IBinaryData, ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { SemansysApi } from '../../credentials/SemansysApi.credentials';
-import { semansysTokens } from '../../nodes/Semansys/api';
-import { Semansys } from '../../nodes/Semansys/Semansys.node';
+import { SemansysApi } from '../../packages/n8n-nodes-semansys/credentials/SemansysApi.credentials';
+import { semansysTokens } from '../../packages/n8n-nodes-semansys/nodes/Semansys/api';
+import { Semansys } from '../../packages/n8n-nodes-semansys/nodes/Semansys/Semansys.node';
 import { runNode, type NodeUnderTest, type TestInputItem } from '../helpers/n8n';
 import { SAMPLE_INSTANCE, startSemansysSandbox, type SemansysSandbox, type SemansysSandboxOptions } from '../sandbox/semansys';
 

@@ -1,5 +1,5 @@
-import { createAttachment, updateAttachment } from '../../nodes/TheNextInvoice/resources/attachment/operations';
-import type { OperationDescriptor, RequestTools } from '../../nodes/shared/operations';
+import { createAttachment, updateAttachment } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/resources/attachment/operations';
+import type { OperationDescriptor, RequestTools } from '@n8n-nodes-eu-finance/shared/operations';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
 import { useTni } from './setup';
 

@@ -1,6 +1,6 @@
-import { multipartBody } from '../../nodes/TheNextInvoice/files';
-import { uploadTerms } from '../../nodes/TheNextInvoice/resources/companySettings/terms';
-import type { RequestTools } from '../../nodes/shared/operations';
+import { multipartBody } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/files';
+import { uploadTerms } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/resources/companySettings/terms';
+import type { RequestTools } from '@n8n-nodes-eu-finance/shared/operations';
 import { parseMultipart } from '../sandbox/framework';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';
 import { useTni } from './setup';

@@ -1,5 +1,5 @@
-import { uploadLogo } from '../../nodes/TheNextInvoice/resources/invoiceProfile/logo';
-import { multipartBody, parseDataUri } from '../../nodes/TheNextInvoice/files';
+import { uploadLogo } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/resources/invoiceProfile/logo';
+import { multipartBody, parseDataUri } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/files';
 import { loadOptions, runNode } from '../helpers/n8n';
 import { parseMultipart } from '../sandbox/framework/multipart';
 import { tniClient } from '../sandbox/thenextinvoice/test-client';

@@ -2,10 +2,10 @@ import { appendFileSync } from 'node:fs';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { TheNextInvoiceApi } from '../../credentials/TheNextInvoiceApi.credentials';
-import { TheNextInvoiceLoginApi } from '../../credentials/TheNextInvoiceLoginApi.credentials';
-import { tniTokens } from '../../nodes/TheNextInvoice/api';
-import { TheNextInvoice } from '../../nodes/TheNextInvoice/TheNextInvoice.node';
+import { TheNextInvoiceApi } from '../../packages/n8n-nodes-thenextinvoice/credentials/TheNextInvoiceApi.credentials';
+import { TheNextInvoiceLoginApi } from '../../packages/n8n-nodes-thenextinvoice/credentials/TheNextInvoiceLoginApi.credentials';
+import { tniTokens } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/api';
+import { TheNextInvoice } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoice.node';
 import { runNode, searchList, type NodeUnderTest } from '../helpers/n8n';
 import { startTheNextInvoiceSandbox, type TheNextInvoiceSandbox, type TheNextInvoiceSandboxOptions } from '../sandbox/thenextinvoice';
 

@@ -1,6 +1,6 @@
-import { TheNextInvoiceApi } from '../../credentials/TheNextInvoiceApi.credentials';
-import { TheNextInvoiceLoginApi } from '../../credentials/TheNextInvoiceLoginApi.credentials';
-import { TheNextInvoiceTrigger } from '../../nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
+import { TheNextInvoiceApi } from '../../packages/n8n-nodes-thenextinvoice/credentials/TheNextInvoiceApi.credentials';
+import { TheNextInvoiceLoginApi } from '../../packages/n8n-nodes-thenextinvoice/credentials/TheNextInvoiceLoginApi.credentials';
+import { TheNextInvoiceTrigger } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
 import { pollTrigger, type NodeUnderTest } from '../helpers/n8n';
 import { useTni } from './setup';
 

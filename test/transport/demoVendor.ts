@@ -6,9 +6,9 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IExecuteFunctions, IHttpRequestHelper, INodeType } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { buildProperties, executeOperations, type ResourceDescriptor } from '../../nodes/shared/operations';
-import { makeLoginSender, type VendorApi } from '../../nodes/shared/transport/request';
-import { TokenManager } from '../../nodes/shared/transport/tokenLogin';
+import { buildProperties, executeOperations, type ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
+import { makeLoginSender, type VendorApi } from '@n8n-nodes-eu-finance/shared/transport/request';
+import { TokenManager } from '@n8n-nodes-eu-finance/shared/transport/tokenLogin';
 import { json, SandboxHttpError, startSandbox, TokenStore, type RunningSandbox } from '../sandbox/framework';
 
 export const demoTokens = new TokenManager({

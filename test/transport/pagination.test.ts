@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectNumberedPages, collectOffsetPages, type Page } from '../../nodes/shared/transport/pagination';
+import { collectNumberedPages, collectOffsetPages, type Page } from '@n8n-nodes-eu-finance/shared/transport/pagination';
 import { useTni } from '../thenextinvoice/setup';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));

@@ -3,7 +3,7 @@
  * item checked before any is sent, and a failure without Continue On Fail that names what was already done.
  * Runs through n8n-core's WorkflowExecute against the TheNextInvoice and fiskaly sandboxes.
  */
-import { fiskalyTokens } from '../../nodes/FiskalyManagement/api';
+import { fiskalyTokens } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/api';
 import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 import { idLocator, useTni } from '../thenextinvoice/setup';
 

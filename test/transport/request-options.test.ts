@@ -1,13 +1,13 @@
 /** Every request has a timeout the user can set: each node and trigger offers Request Options, and triggers obey them. */
 import type { INodeTypeDescription } from 'n8n-workflow';
 
-import { FiskalyManagement } from '../../nodes/FiskalyManagement/FiskalyManagement.node';
-import { FiskalyManagementTrigger } from '../../nodes/FiskalyManagement/FiskalyManagementTrigger.node';
-import { InvoicingApi } from '../../nodes/InvoicingApi/InvoicingApi.node';
-import { InvoicingApiTrigger } from '../../nodes/InvoicingApi/InvoicingApiTrigger.node';
-import { Semansys } from '../../nodes/Semansys/Semansys.node';
-import { TheNextInvoice } from '../../nodes/TheNextInvoice/TheNextInvoice.node';
-import { TheNextInvoiceTrigger } from '../../nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
+import { FiskalyManagement } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/FiskalyManagement.node';
+import { FiskalyManagementTrigger } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/FiskalyManagementTrigger.node';
+import { InvoicingApi } from '../../packages/n8n-nodes-regtech-invoicing/nodes/InvoicingApi/InvoicingApi.node';
+import { InvoicingApiTrigger } from '../../packages/n8n-nodes-regtech-invoicing/nodes/InvoicingApi/InvoicingApiTrigger.node';
+import { Semansys } from '../../packages/n8n-nodes-semansys/nodes/Semansys/Semansys.node';
+import { TheNextInvoice } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoice.node';
+import { TheNextInvoiceTrigger } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
 import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 
 const NODES = [new FiskalyManagement(), new FiskalyManagementTrigger(), new TheNextInvoice(), new TheNextInvoiceTrigger(), new InvoicingApi(), new InvoicingApiTrigger(), new Semansys()];

@@ -1,5 +1,5 @@
 /** n8n's own credential test for the Invoicing API credential (client credentials): right secret passes, a wrong one fails. */
-import { CREDENTIAL_TEST_INVOICE_ID } from '../../../credentials/InvoicingApi.credentials';
+import { CREDENTIAL_TEST_INVOICE_ID } from '../../../packages/n8n-nodes-regtech-invoicing/credentials/InvoicingApi.credentials';
 import type { E2eCase } from '../harness';
 
 const testCase: E2eCase = {

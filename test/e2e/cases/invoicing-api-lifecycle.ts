@@ -1,7 +1,7 @@
 /** Invoicing API in real n8n: create only, send, then poll the status (Wait + IF loop) until the invoice is paid. */
 import type { E2eCase } from '../harness';
 
-const NODE = 'n8n-nodes-eu-finance.invoicingApi';
+const NODE = 'n8n-nodes-regtech-invoicing.invoicingApi';
 const credentials = { invoicingApi: { id: '{{INVOICING_API_CREDENTIAL_ID}}', name: '{{INVOICING_API_CREDENTIAL_NAME}}' } };
 const invoicing = (name: string, x: number, parameters: Record<string, unknown>) => ({ id: name.toLowerCase().replace(/\W/g, ''), name, type: NODE, typeVersion: 1, position: [x, 0], parameters, credentials });
 const createdId = "={{ $('Create').first().json.customInvoiceId }}";

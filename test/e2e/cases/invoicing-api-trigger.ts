@@ -12,7 +12,7 @@ const testCase: E2eCase = {
 			{
 				id: 'trigger',
 				name: 'Invoice Events',
-				type: 'n8n-nodes-eu-finance.invoicingApiTrigger',
+				type: 'n8n-nodes-regtech-invoicing.invoicingApiTrigger',
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: { customInvoiceIds: '{{INVOICING_API_PAID_INVOICE_ID}}, not-created-yet', events: ['delivered', 'opened', 'paid'] },
@@ -21,7 +21,7 @@ const testCase: E2eCase = {
 			{
 				id: 'status',
 				name: 'Status',
-				type: 'n8n-nodes-eu-finance.invoicingApi',
+				type: 'n8n-nodes-regtech-invoicing.invoicingApi',
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: { resource: 'invoice', operation: 'getStatus', customInvoiceId: '={{ $json.customInvoiceId }}' },

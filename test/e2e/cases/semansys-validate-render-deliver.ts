@@ -7,7 +7,7 @@ import { ROOT, readWorkflowFiles } from '../../../scripts/n8n-runtime';
 import { SAMPLE_INSTANCE } from '../../sandbox/semansys';
 import type { E2eCase } from '../harness';
 
-const example = readWorkflowFiles(path.join(ROOT, 'examples', 'workflows')).find(({ file }) => file === 'semansys-validate-render-deliver.json')!.workflow;
+const example = readWorkflowFiles(path.join(ROOT, 'packages', 'n8n-nodes-semansys', 'examples')).find(({ file }) => file === 'semansys-validate-render-deliver.json')!.workflow;
 
 const binaryOf = (run: Parameters<E2eCase['check']>[0], node: string) => run.runData[node]?.[0]?.data?.main?.[0]?.[0]?.binary ?? {};
 

@@ -1,8 +1,0 @@
-import type { ResourceDescriptor } from '../../../shared/operations';
-import { createAttachment, deleteAttachment, listAttachments, updateAttachment } from './operations';
-
-export const attachmentResource: ResourceDescriptor = {
-	value: 'attachment',
-	name: 'Attachment',
-	operations: [createAttachment, deleteAttachment, listAttachments, updateAttachment],
-};

@@ -1,9 +1,0 @@
-import type { ResourceDescriptor } from '../../../shared/operations';
-import { searchProducts } from './search';
-import { createProduct, deleteProduct, getProduct, updateProduct } from './single';
-
-export const productResource: ResourceDescriptor = {
-	value: 'product',
-	name: 'Product',
-	operations: [createProduct, deleteProduct, getProduct, searchProducts, updateProduct],
-};

@@ -1,8 +1,0 @@
-import type { ResourceDescriptor } from '../../../shared/operations';
-import { createVatCode, deleteVatCode, listVatCodes, updateVatCode } from './operations';
-
-export const vatCodeResource: ResourceDescriptor = {
-	value: 'vatCode',
-	name: 'VAT Code',
-	operations: [createVatCode, deleteVatCode, listVatCodes, updateVatCode],
-};

@@ -1,0 +1,76 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { FISKALY_CREDENTIAL_TYPE, FISKALY_DEFAULT_BASE_URL, fiskalyApi } from '../nodes/FiskalyManagement/api';
+import { preAuthenticateWithTokenCache } from '@n8n-nodes-eu-finance/shared/transport/preAuthentication';
+
+export class FiskalyManagementApi implements ICredentialType {
+	name = FISKALY_CREDENTIAL_TYPE;
+
+	displayName = 'Fiskaly Management API';
+
+	documentationUrl = 'https://developer.fiskaly.com/api/management/v0';
+
+	icon = { light: 'file:../nodes/FiskalyManagement/fiskaly.svg', dark: 'file:../nodes/FiskalyManagement/fiskaly.dark.svg' } as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			default: '',
+			required: true,
+			typeOptions: { password: true },
+			description: 'Key of a fiskaly API key, created in the fiskaly dashboard',
+		},
+		{
+			displayName: 'API Secret',
+			name: 'apiSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: FISKALY_DEFAULT_BASE_URL,
+			description: 'Change only for a sandbox or a proxy',
+		},
+		{
+			// Filled by preAuthentication; n8n refreshes it on a 401. Our nodes also renew it before it expires.
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/** Logs in through the same token cache the nodes use, so n8n and our nodes share one token. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await preAuthenticateWithTokenCache(this.helpers, fiskalyApi, credentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/organizations',
+			qs: { limit: 1 },
+		},
+	};
+}

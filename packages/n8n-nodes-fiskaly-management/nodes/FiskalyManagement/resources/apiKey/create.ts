@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+import { metadataProperty, metadataSchema, offsetPages, organizationLocator, uuid } from '../../fields';
+import { defineOperation, fetchList } from '@n8n-nodes-eu-finance/shared/operations';
+import { apiKeyStatus, apiKeyStatusProperty, withoutSecret } from './fields';
+
+export const createApiKey = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an API key',
+	description: 'Create an API key for an organization',
+	properties: [
+		organizationLocator(),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'erp-integration',
+			description: '3 to 30 characters: lower-case letters, digits and hyphens',
+		},
+		apiKeyStatusProperty('enabled'),
+		metadataProperty,
+		{
+			displayName: 'Include Secret in Output',
+			name: 'includeSecret',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to pass the new key\'s secret to the next node. fiskaly shows it only once, at creation; leave it off unless the next node stores it safely.',
+		},
+	],
+	schema: z.object({
+		organizationId: uuid,
+		name: z.string().regex(/^[a-z0-9-]{3,30}$/, 'must be 3 to 30 characters of a-z, 0-9 and "-"'),
+		status: apiKeyStatus,
+		metadata: metadataSchema,
+		includeSecret: z.boolean().default(false),
+	}),
+	// A duplicate name answers 409, so a create can never silently make two keys of one name.
+	request: ({ organizationId, name, status, metadata }) => ({
+		method: 'POST',
+		path: `/organizations/${organizationId}/api-keys`,
+		body: metadata ? { name, status, metadata } : { name, status },
+	}),
+	// After a lost answer the key is looked up by its (unique) name; a missing one is created again. A key found
+	// this way comes without its secret: fiskaly shows it only in the create answer.
+	recover: async ({ organizationId, name }, { context, api, itemIndex, settings }) => {
+		const keys = await fetchList(context, api, { request: { method: 'GET', path: `/organizations/${organizationId}/api-keys` }, pagination: offsetPages(100) }, { itemIndex, settings });
+		return keys.find((key) => key.name === name);
+	},
+	output: (apiKey, { includeSecret }) => withoutSecret(apiKey, includeSecret),
+});

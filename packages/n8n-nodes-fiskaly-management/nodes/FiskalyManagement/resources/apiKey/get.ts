@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+import { apiKeyLocator, organizationLocator, uuid } from '../../fields';
+import { defineOperation } from '@n8n-nodes-eu-finance/shared/operations';
+import { withoutSecret } from './fields';
+
+export const getApiKey = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an API key',
+	description: 'Retrieve one API key of an organization',
+	properties: [organizationLocator(), apiKeyLocator],
+	schema: z.object({ organizationId: uuid, keyId: uuid }),
+	request: ({ organizationId, keyId }) => ({ method: 'GET', path: `/organizations/${organizationId}/api-keys/${keyId}` }),
+	output: (apiKey) => withoutSecret(apiKey),
+});

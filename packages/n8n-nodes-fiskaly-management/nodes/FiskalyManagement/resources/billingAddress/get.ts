@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+import { uuid } from '../../fields';
+import { defineOperation } from '@n8n-nodes-eu-finance/shared/operations';
+import { billingAddressIdProperty } from './fields';
+
+export const getBillingAddress = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a billing address',
+	description: 'Retrieve one billing address',
+	properties: [billingAddressIdProperty],
+	schema: z.object({ addressId: uuid }),
+	request: ({ addressId }) => ({ method: 'GET', path: `/billing-addresses/${addressId}` }),
+});

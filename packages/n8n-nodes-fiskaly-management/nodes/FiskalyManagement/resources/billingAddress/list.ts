@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+import { defineOperation } from '@n8n-nodes-eu-finance/shared/operations';
+
+export const listBillingAddresses = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many billing addresses',
+	description: 'List the billing addresses of all organizations you can access (fiskaly returns them in one answer)',
+	properties: [],
+	schema: z.object({}),
+	list: () => ({
+		request: { method: 'GET', path: '/billing-addresses' },
+		pagination: { style: 'none', itemsField: 'data' },
+	}),
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+import { organizationLocator, uuid } from '../../fields';
+import { defineOperation } from '@n8n-nodes-eu-finance/shared/operations';
+
+export const getOrganization = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an organization',
+	description: 'Retrieve one organization',
+	properties: [organizationLocator()],
+	schema: z.object({ organizationId: uuid }),
+	request: ({ organizationId }) => ({ method: 'GET', path: `/organizations/${organizationId}` }),
+});

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties, executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
+import { INVOICING_CREDENTIAL_TYPE, invoicingApiFor } from './api';
+import { invoiceResource } from './resources/invoice';
+
+const resources = [invoiceResource];
+
+export class InvoicingApi implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Invoicing API',
+		name: 'invoicingApi',
+		icon: { light: 'file:invoicingApi.svg', dark: 'file:invoicingApi.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create and send invoices by SMS, email, e-invoice or post and follow their status (Invoicing API v1)',
+		defaults: { name: 'Invoicing API' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: INVOICING_CREDENTIAL_TYPE, required: true }],
+		properties: buildProperties(resources),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// The credential's authentication method decides between the token login and a pasted token.
+		const api = invoicingApiFor(await this.getCredentials(INVOICING_CREDENTIAL_TYPE));
+		return await executeOperations(this, api, resources);
+	}
+}

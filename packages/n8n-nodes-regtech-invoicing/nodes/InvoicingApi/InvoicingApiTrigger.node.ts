@@ -1,0 +1,100 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { pollTransportSettings, requestOptionsProperty } from '@n8n-nodes-eu-finance/shared/operations';
+import { INVOICING_CREDENTIAL_TYPE, invoicingApiFor } from './api';
+import { findStatus, INVOICE_EVENTS, simplifyStatus, type InvoiceEvent } from './status';
+
+/** What the trigger keeps between polls: events already emitted per invoice; paid invoices are no longer asked about. */
+interface StatusCursor {
+	emitted?: Record<string, InvoiceEvent[]>;
+	paid?: string[];
+}
+
+/** Ids from a list parameter: an array (from an expression) or text separated by commas, semicolons or new lines. */
+export function watchedIds(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
+	return [...new Set(parts.map((id) => id.trim()).filter(Boolean))];
+}
+
+export class InvoicingApiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Invoicing API Trigger',
+		name: 'invoicingApiTrigger',
+		icon: { light: 'file:invoicingApi.svg', dark: 'file:invoicingApi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when watched invoices are delivered, opened or paid',
+		defaults: { name: 'Invoicing API Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: INVOICING_CREDENTIAL_TYPE, required: true }],
+		properties: [
+			{
+				displayName: 'Custom Invoice IDs',
+				name: 'customInvoiceIds',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'INV-1001, INV-1002',
+				description: 'The invoices to watch: IDs separated by commas or new lines, or an expression that returns a list. A paid invoice is no longer polled.',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Delivered', value: 'delivered' },
+					{ name: 'Opened', value: 'opened' },
+					{ name: 'Paid', value: 'paid' },
+				],
+				default: ['delivered', 'opened', 'paid'],
+				description: 'Which events start the workflow; each event of each invoice does so once',
+			},
+			requestOptionsProperty(),
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const ids = watchedIds(this.getNodeParameter('customInvoiceIds'));
+		if (ids.length === 0) throw new NodeOperationError(this.getNode(), 'No invoices to watch: "Custom Invoice IDs" is empty');
+		const wanted = new Set(this.getNodeParameter('events', ['delivered', 'opened', 'paid']) as InvoiceEvent[]);
+		const api = invoicingApiFor(await this.getCredentials(INVOICING_CREDENTIAL_TYPE));
+		const manual = this.getMode() === 'manual';
+		const settings = pollTransportSettings(this);
+		const cursor = this.getWorkflowStaticData('node') as StatusCursor;
+		// A copy: a failed status request mid-poll must not mark events as emitted that were never emitted.
+		const emitted = { ...(cursor.emitted ?? {}) };
+		const paid = new Set(cursor.paid ?? []);
+
+		const fresh: IDataObject[] = [];
+		for (const id of ids) {
+			if (paid.has(id) && !manual) continue;
+			// Not known yet (e.g. created later by another workflow): asked about again next time.
+			const status = await findStatus(this, api, id, { settings });
+			if (!status) continue;
+			const simplified = simplifyStatus(id, status);
+			for (const { event, field } of INVOICE_EVENTS) {
+				const date = simplified[field];
+				if (!date || !wanted.has(event) || (!manual && emitted[id]?.includes(event))) continue;
+				fresh.push({ customInvoiceId: id, event, date, state: simplified.state });
+			}
+			if (manual) {
+				// A sample for building the workflow; the cursor stays where it is.
+				if (fresh.length) return [this.helpers.returnJsonArray(fresh.slice(-1))];
+				continue;
+			}
+			emitted[id] = INVOICE_EVENTS.filter(({ field }) => simplified[field]).map(({ event }) => event);
+			if (simplified.paidAt) paid.add(id);
+		}
+		if (manual) return null;
+		// Forget invoices no longer watched, so the cursor does not grow forever.
+		const watched = new Set(ids);
+		cursor.emitted = Object.fromEntries(Object.entries(emitted).filter(([id]) => watched.has(id)));
+		cursor.paid = [...paid].filter((id) => watched.has(id));
+		fresh.sort((a, b) => String(a.date).localeCompare(String(b.date)));
+		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
+	}
+}

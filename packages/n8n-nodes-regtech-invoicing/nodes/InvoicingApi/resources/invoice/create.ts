@@ -1,0 +1,47 @@
+import type { IDataObject } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
+
+import { defineOperation, type RequestTools } from '@n8n-nodes-eu-finance/shared/operations';
+import { findStatus, simplifyStatus } from '../../status';
+import { createInvoiceBody, createInvoiceSchema, type CreateInvoiceInput } from './createSchema';
+import { createInvoiceProperties } from './fields';
+
+/** An empty Custom Invoice ID gets a UUID here, once per item: the request, the check after an unknown outcome and the output all use it. */
+const schema = createInvoiceSchema.transform((input) => ({ ...input, customInvoiceId: input.customInvoiceId ?? randomUUID() }));
+type CreateInput = CreateInvoiceInput & { customInvoiceId: string };
+
+async function pdfBytes(property: string | undefined, tools: RequestTools): Promise<string | undefined> {
+	if (!property) return undefined;
+	const file = await tools.binary(property);
+	if (file.data.subarray(0, 5).toString('latin1') !== '%PDF-') {
+		// A plain error: the node turns it into the item's error, description included.
+		throw Object.assign(new Error(`Invalid input in item ${tools.itemIndex}: "Options › PDF Binary Property": "${property}" is not a PDF (${file.mimeType})`), {
+			description: 'Nothing was sent. Point the option at the binary property that holds the invoice PDF.',
+		});
+	}
+	return file.data.toString('base64');
+}
+
+export const createInvoiceOperation = defineOperation<CreateInput>({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an invoice',
+	description: 'Create an invoice and send it by SMS, email, e-invoice or post, or only create it and send it later',
+	properties: createInvoiceProperties,
+	schema,
+	request: async (input, tools) => {
+		const body = createInvoiceBody(input, input.customInvoiceId);
+		const pdf = await pdfBytes(input.options.pdfBinaryProperty, tools);
+		if (pdf) (body.invoiceDetails as IDataObject).pdfBytes = pdf;
+		return { method: 'POST', path: '/invoice/create', body };
+	},
+	// Never two invoices: after an unknown outcome the status endpoint is asked about our id. Known → the first
+	// attempt worked; unknown → nothing was created, and the same request (same id, which the API refuses to create
+	// twice) is sent again. If the check fails too, the outcome stays unknown and nothing more is sent.
+	recover: async ({ customInvoiceId }, { context, api, itemIndex, settings }) => {
+		const status = await findStatus(context, api, customInvoiceId, { itemIndex, settings });
+		return status && { recoveredAfterUnknownOutcome: true, status: simplifyStatus(customInvoiceId, status) };
+	},
+	// The answer (statusCode, message, invoiceUrl) does not name the invoice: the id goes out with it.
+	output: (answer: IDataObject, { customInvoiceId, invoiceNumber, createOnly }) => ({ customInvoiceId, invoiceNumber, createOnly, ...answer }),
+});

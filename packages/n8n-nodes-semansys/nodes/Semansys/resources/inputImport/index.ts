@@ -1,0 +1,45 @@
+import type { ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
+import { optionalText, requiredText, stringProperty } from '../../fields';
+import { fileInput } from '../../files';
+import { inferredOperations } from '../../inferred';
+import { semansysOperation } from '../../operation';
+
+const hashSingleFile = semansysOperation({
+	value: 'hashSingleFile',
+	name: 'Create Hash of Single File',
+	action: 'Create the hash of a report package file',
+	description: 'The reporting package hash of one file, whether it is valid, its file list and folder structure',
+	endpoint: { method: 'POST', path: '/input-import/hash-creation/single-file', confirmed: true },
+	files: [fileInput('file', 'File', true)],
+	properties: [
+		stringProperty('File Name', 'fileName', 'Empty uses the name of the binary file (without extension)'),
+		stringProperty('File Extension', 'fileExtension', 'E.g. "zip"; empty uses the extension of the binary file'),
+	],
+	fields: { fileName: optionalText, fileExtension: optionalText },
+	request: (input, files) => ({
+		body: {
+			idOrBase64Content: files.file.value,
+			fileName: input.fileName ?? files.file.fileName?.replace(/\.[^.]+$/, '') ?? '',
+			fileExtension: input.fileExtension ?? files.file.extension ?? '',
+		},
+		idempotent: true,
+	}),
+});
+
+const instanceData = semansysOperation({
+	value: 'instanceData',
+	name: 'Get Instance Data',
+	action: 'Read the data rows of an instance',
+	description: 'The facts of an instance as data rows for a taxonomy entrypoint (with the rows the entrypoint does not present)',
+	endpoint: { method: 'POST', path: '/input-import/instance/data', confirmed: true },
+	files: [fileInput('instance', 'Instance', true)],
+	properties: [stringProperty('Schema Ref', 'schemaRef', 'URL of the taxonomy entrypoint', { required: true, placeholder: 'https://www.nltaxonomie.nl/…/entrypoint.xsd' })],
+	fields: { schemaRef: requiredText },
+	request: (input, files) => ({ body: { schemaRef: input.schemaRef, base64Content: files.instance.value }, idempotent: true }),
+});
+
+export const inputImportResource: ResourceDescriptor = {
+	value: 'inputImport',
+	name: 'Input Import',
+	operations: [hashSingleFile, instanceData, ...inferredOperations('inputImport')],
+};

@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
+import { pathSegment } from '@n8n-nodes-eu-finance/shared/validation';
+import { compact, optionalText, stringProperty } from '../../fields';
+import { fileInput } from '../../files';
+import { inferredOperations } from '../../inferred';
+import { statusPath } from '../../jobs';
+import { semansysOperation } from '../../operation';
+
+const statusOperation = (filtered: boolean) =>
+	semansysOperation({
+		value: filtered ? 'getFilteredStatus' : 'getStatus',
+		name: filtered ? 'Get Filtered Status' : 'Get Status',
+		action: filtered ? 'Get the filtered status of a validation' : 'Get the status of a validation',
+		description: `The state of a validation job; when it has finished, its result with ${filtered ? 'the filtered' : 'all'} messages`,
+		endpoint: { method: 'GET', path: filtered ? '/validation/filtered-status/{id}' : '/validation/status/{id}', confirmed: true },
+		properties: [stringProperty('Job ID', 'jobId', 'The jobId a validation answered with', { required: true })],
+		fields: { jobId: pathSegment() },
+		request: ({ jobId }) => ({ path: statusPath(jobId, filtered), allowEmptyBody: true }),
+		// 202: still running; 200: the result.
+		output: (answer, input, statusCode) => ({ jobId: input.jobId as string, finished: statusCode !== 202, ...(answer as IDataObject) }),
+	});
+
+const instanceValidation = (value: string, name: string, path: string, description: string) =>
+	semansysOperation({
+		value,
+		name,
+		action: `${name} of an instance`,
+		description,
+		endpoint: { method: 'POST', path, confirmed: true },
+		files: [fileInput('instance', 'Instance', true)],
+		properties: [
+			stringProperty('File Name', 'fileName', 'Empty uses the name of the binary file'),
+			stringProperty('ESMA Year', 'esmaYear', 'Year of the ESMA rules; empty uses the Semansys default ("2024")'),
+		],
+		fields: { fileName: optionalText, esmaYear: optional4Digits() },
+		job: true,
+		request: (input, files) => ({
+			body: compact({ idOrBase64Content: files.instance.value, fileName: input.fileName ?? files.instance.fileName, esmaYear: input.esmaYear }),
+		}),
+	});
+
+function optional4Digits() {
+	return z.preprocess((v) => (v === '' || v === null ? undefined : typeof v === 'number' ? String(v) : v), z.string().trim().regex(/^\d{4}$/, 'must be a year such as 2024').optional());
+}
+
+export const validationResource: ResourceDescriptor = {
+	value: 'validation',
+	name: 'Validation',
+	operations: [
+		statusOperation(false),
+		statusOperation(true),
+		instanceValidation('xbrlCalculation', 'Validate XBRL Calculation', '/validation/instance/xbrl-calculation', 'Check the calculations of an instance'),
+		instanceValidation('formulaAssertions', 'Validate Formula Assertions', '/validation/instance/formula-assertions', 'Check the formula assertions of the taxonomy against an instance'),
+		instanceValidation('filingRules', 'Validate Filing Rules', '/validation/instance/filing-rules', 'Check an instance against the SBR-NL filing rules'),
+		...inferredOperations('validation'),
+	],
+};

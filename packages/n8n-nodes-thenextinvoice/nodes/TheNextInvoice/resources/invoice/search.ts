@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+import { defineOperation } from '@n8n-nodes-eu-finance/shared/operations';
+import { invoiceFiltersProperty, invoiceFiltersSchema } from './filters';
+
+export const searchInvoices = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many invoices',
+	description: 'Search invoices with filters (status, type, number, date and amount ranges, customer, term)',
+	properties: [invoiceFiltersProperty],
+	schema: z.object({ filters: invoiceFiltersSchema }),
+	list: ({ filters }) => ({
+		request: { method: 'GET', path: '/invoice/search', qs: filters },
+		// Pages start at 1; at most 100 per page; the answer counts total_items.
+		pagination: { style: 'page', pageSize: 100, firstPage: 1, pageParam: 'page', pageSizeParam: 'limit', itemsField: 'items', totalField: 'total_items', totalPagesField: 'last' },
+	}),
+});
+
+export const invoiceTotals = defineOperation({
+	value: 'getTotals',
+	name: 'Get Totals',
+	action: 'Get invoice totals',
+	description: 'Totals of the invoices matching the filters',
+	properties: [invoiceFiltersProperty],
+	schema: z.object({ filters: invoiceFiltersSchema }),
+	request: ({ filters }) => ({ method: 'GET', path: '/invoice/totals', qs: filters }),
+});
+
+export const exportInvoicesCsv = defineOperation({
+	value: 'exportCsv',
+	name: 'Export CSV',
+	action: 'Export invoices as CSV',
+	description: 'The invoices matching the filters as a CSV file',
+	properties: [invoiceFiltersProperty, { displayName: 'Put Output File in Field', name: 'binaryPropertyName', type: 'string', default: 'data' }],
+	schema: z.object({ filters: invoiceFiltersSchema, binaryPropertyName: z.string().min(1) }),
+	request: ({ filters }) => ({ method: 'GET', path: '/invoice/csv', qs: filters }),
+	download: { fileName: () => 'invoices.csv', mimeType: 'text/csv' },
+});

@@ -1,0 +1,128 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { defineOperation } from '@n8n-nodes-eu-finance/shared/operations';
+import { invoiceKey, invoiceLocator, isoDate, recordId } from '../../fields';
+import { onRecord, type RecordOperationSpec } from '../../helpers';
+
+const invoiceId = invoiceLocator;
+
+/** A POST on one invoice that may carry a body; answers are summarised per item. */
+const invoicePost = <T extends z.ZodRawShape>(
+	spec: Omit<RecordOperationSpec<T>, 'request' | 'output'> & { suffix: string; body?: (input: z.infer<z.ZodObject<T>>) => IDataObject },
+) =>
+	onRecord(invoiceKey, {
+		...spec,
+		request: (id, input) => ({ method: 'POST', path: `/invoice/${id}${spec.suffix}`, body: spec.body?.(input) }),
+		output: (answer, id) => ({ invoiceId: Number(id), success: true, ...(answer && typeof answer === 'object' ? { result: answer as IDataObject } : {}) }),
+	});
+
+/** Subject and body of an invoice e-mail (send now or queue). */
+export const mailProperties: INodeProperties[] = [
+	{ displayName: 'Subject', name: 'subject', type: 'string', default: 'Invoice {invoicenumber}', required: true, description: 'Placeholders such as {invoicenumber} are filled in by TheNextInvoice' },
+	{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 5 }, default: '', required: true, description: 'HTML allowed; placeholders such as {paymentlink} are filled in by TheNextInvoice' },
+];
+export const mailShape = { subject: z.string().trim().min(1, 'must not be empty'), body: z.string().trim().min(1, 'must not be empty') };
+
+/** E-mail one invoice; attachments come from the input item's binary properties, sent base64-encoded. */
+export const emailInvoice = defineOperation({
+	value: 'sendEmail',
+	name: 'Send by Email',
+	action: 'Send an invoice by e-mail',
+	description: 'E-mail one finalized invoice, with optional attachments from binary properties',
+	properties: [
+		invoiceId,
+		...mailProperties,
+		{ displayName: 'Attachment Binary Properties', name: 'attachments', type: 'string', default: '', placeholder: 'data, terms', description: 'Comma-separated binary properties of the input item to attach' },
+	],
+	schema: z.object({
+		invoiceId: recordId,
+		...mailShape,
+		attachments: z.string().default('').transform((names) => names.split(',').map((n) => n.trim()).filter(Boolean)),
+	}),
+	request: async ({ invoiceId: id, subject, body, attachments: names }, tools) => {
+		const files = await Promise.all((names as string[]).map((name) => tools.binary(name)));
+		const attachments = files.map((f) => ({ filename: f.fileName, content: f.data.toString('base64') }));
+		// The doc shows one attachment object; several go as a list.
+		const attached = attachments.length === 1 ? { attachments: attachments[0] } : attachments.length ? { attachments } : {};
+		return { method: 'POST', path: `/invoice/${id}/send/mail`, body: { subject, body, ...attached } };
+	},
+	output: (_body, { invoiceId: id }) => ({ invoiceId: Number(id), success: true }),
+});
+
+export const smsInvoice = invoicePost({
+	value: 'sendSms',
+	name: 'Send by SMS',
+	action: 'Send an invoice by SMS',
+	description: 'Send a finalized invoice by SMS (needs SMS enabled and a receiver phone number)',
+	suffix: '/send/sms',
+});
+export const peppolInvoice = invoicePost({
+	value: 'sendPeppol',
+	name: 'Send over Peppol',
+	action: 'Send an invoice over Peppol',
+	description: 'Send a finalized invoice over the Peppol network (needs a Peppol-verified sender profile)',
+	suffix: '/send/peppol',
+});
+export const resendInvoice = invoicePost({ value: 'resend', name: 'Resend', action: 'Resend an invoice', description: 'Resend a finalized invoice through its original channel', suffix: '/resend' });
+export const trackingNumber = invoicePost({
+	value: 'setTrackingNumber',
+	name: 'Set Tracking Number',
+	action: 'Set the tracking number of an invoice',
+	description: 'Set the shipment tracking number',
+	suffix: '/tracking-number',
+	properties: [{ displayName: 'Tracking Number', name: 'tracking_number', type: 'string', default: '', required: true }],
+	shape: { tracking_number: z.string().trim().min(1, 'must not be empty') },
+	body: ({ tracking_number }) => ({ tracking_number }),
+});
+export const addComment = invoicePost({
+	value: 'addComment',
+	name: 'Add Comment',
+	action: 'Add a comment to an invoice',
+	description: 'Add one comment to an invoice',
+	suffix: '/comment',
+	properties: [{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', required: true }],
+	shape: { message: z.string().trim().min(1, 'must not be empty') },
+	body: ({ message }) => ({ message }),
+});
+export const registerPayment = invoicePost({
+	value: 'registerPayment',
+	name: 'Register Payment',
+	action: 'Register a payment of an invoice',
+	description: 'Mark a finalized invoice as paid (409 if it is already paid, so a repeat cannot double-book)',
+	suffix: '/payment',
+	properties: [
+		{
+			displayName: 'Payment Method Name or ID',
+			name: 'method',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
+			default: '',
+			required: true,
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		{ displayName: 'Payment Date', name: 'date', type: 'dateTime', default: '', required: true },
+	],
+	shape: { method: z.coerce.number().int().positive('choose a payment method'), date: isoDate },
+	body: ({ method, date }) => ({ method, date }),
+});
+
+export const deletePayment = onRecord(invoiceKey, {
+	value: 'deletePayment',
+	name: 'Delete Payment',
+	action: 'Delete the payment of an invoice',
+	description: 'Remove the registered payment from a paid invoice',
+	request: (id) => ({ method: 'DELETE', path: `/invoice/${id}/payment` }),
+	output: (_answer, id) => ({ invoiceId: Number(id), paymentRemoved: true }),
+});
+
+export const syncPayments = defineOperation({
+	value: 'syncPayments',
+	name: 'Sync Payments',
+	action: 'Sync invoice payments',
+	description: 'Ask TheNextInvoice to reconcile payments from the connected payment providers',
+	properties: [],
+	schema: z.object({}),
+	request: () => ({ method: 'POST', path: '/invoice/syncpayments', idempotent: true }),
+	output: () => ({ syncRequested: true }),
+});

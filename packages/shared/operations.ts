@@ -1,0 +1,684 @@
+import type {
+	IDataObject,
+	IPollFunctions,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
+import type { z } from 'zod';
+
+import { asNodeError } from './transport/errors';
+import { collectNumberedPages, collectOffsetPages } from './transport/pagination';
+import {
+	apiRequest,
+	DEFAULT_TRANSPORT,
+	MAX_PAGES_IN_PARALLEL,
+	type RequestContext,
+	type RequestSpec,
+	type TransportSettings,
+	type VendorApi,
+} from './transport/request';
+import { validateInput } from './validation';
+
+/** A list endpoint: how to ask for a page and where the records and the total are. */
+export interface ListSpec {
+	request: RequestSpec;
+	pagination:
+		| { style: 'offset'; pageSize: number; limitParam: string; offsetParam: string; itemsField: string; totalField: string }
+		| {
+				style: 'page';
+				pageSize: number;
+				firstPage: 0 | 1;
+				pageParam: string;
+				pageSizeParam: string;
+				itemsField: string;
+				totalField?: string;
+				totalPagesField?: string;
+		  }
+		/** One answer with every record: in `itemsField`, or the answer itself is the array. */
+		| { style: 'none'; itemsField?: string };
+}
+
+/** What a request builder may need beyond the validated input. */
+export interface RequestTools {
+	/** A binary property of the current input item (uploads, base64 fields), checked by n8n. */
+	binary(propertyName: string): Promise<{ data: Buffer; fileName: string; mimeType: string }>;
+	/** A fresh UUID, e.g. an idempotency token. The request is built once per item, so retries reuse it. */
+	uuid(): string;
+	/** The item the request is built for, so an error found while building (a file of the wrong kind) can name it. */
+	itemIndex?: number;
+}
+
+/** The object without its undefined fields: optional parameters left empty are not sent. */
+export function compact<T extends IDataObject>(object: T): T {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** Bulk endpoints that take many ids at once (e.g. `POST /invoice/1,2,3/book`). */
+export interface BatchSpec<TInput> {
+	/** The record id of one item. */
+	id(input: TInput): string;
+	maxIds: number;
+	/** The request for a chunk of ids; `input` is the first item's (the other parameters must match). */
+	request(ids: string[], input: TInput): RequestSpec;
+	/** The result for one id, from the chunk's answer. */
+	resultFor?(body: unknown, id: string): IDataObject;
+}
+
+/** A file answer becomes n8n binary data. */
+export interface DownloadSpec<TInput> {
+	fileName(input: TInput): string;
+	/** Used when the answer has no content type. */
+	mimeType?: string;
+}
+
+/**
+ * A file made by an operation's own `run` (e.g. decoded from a JSON answer): returned like a download, as
+ * n8n binary data in the property named by the `binaryPropertyName` parameter (default `data`).
+ */
+export class FileResult {
+	constructor(
+		readonly data: Buffer,
+		readonly fileName: string,
+		readonly mimeType: string,
+		/** Extra JSON fields of the item, next to fileName, mimeType and fileSize. */
+		readonly json: IDataObject = {},
+	) {}
+}
+
+export type ApiSelector = VendorApi | ((context: IExecuteFunctions, itemIndex: number) => VendorApi);
+
+export interface OperationRun<TInput> {
+	context: IExecuteFunctions;
+	api: VendorApi;
+	input: TInput;
+	itemIndex: number;
+	settings: TransportSettings;
+}
+
+/**
+ * One operation of one resource: its UI parameters, the zod schema that checks them and turns them
+ * into the API's shape, and either the request it sends, the list it pages through, or (rarely)
+ * custom code.
+ */
+export interface OperationDescriptor<TInput = unknown> {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	properties: INodeProperties[];
+	schema: z.ZodType<TInput, z.ZodTypeDef, unknown>;
+	request?(input: TInput, tools: RequestTools): RequestSpec | Promise<RequestSpec>;
+	list?(input: TInput): ListSpec;
+	/** The answer is a file: returned as binary data in the property named by the `binaryPropertyName` parameter. */
+	download?: DownloadSpec<TInput>;
+	/** Offers "Batch Items": the ids of many input items go out together, `maxIds` per request unless Batch Size says otherwise. */
+	batch?: BatchSpec<TInput>;
+	/**
+	 * Custom code (several requests, special errors). With `list` too, the operation still offers Return All /
+	 * Limit (read them with `listLimit`) and `run` decides how to page. A `FileResult` becomes binary data.
+	 */
+	run?(run: OperationRun<TInput>): Promise<IDataObject | IDataObject[] | FileResult>;
+	/** Custom code whose answer carries several files or JSON next to files: returns whole items (JSON and binary). */
+	execute?(run: OperationRun<TInput>): Promise<INodeExecutionData[]>;
+	/** Shapes the answer; defaults to the answer itself (one item, or one per list record). */
+	output?(body: unknown, input: TInput): IDataObject | IDataObject[];
+	/**
+	 * For a write that can be looked up afterwards. When its outcome is unknown (connection lost, 5xx, timeout),
+	 * `recover` asks the vendor what happened: it returns the answer the write would have given (the item succeeds
+	 * with it) or `undefined` when the write certainly did not happen; then the same request is sent again. Only
+	 * for writes the vendor refuses to apply twice (a unique name, an idempotency token, a state change), so that a
+	 * late first attempt and the resend can never both land.
+	 */
+	recover?(input: TInput, run: OperationRun<TInput>, sent: RequestSpec): Promise<unknown>;
+}
+
+/** How many times a write whose outcome was unknown is looked up and sent again before its error stands. */
+const RECOVERY_ROUNDS = 3;
+
+export interface ResourceDescriptor {
+	value: string;
+	name: string;
+	operations: OperationDescriptor[];
+}
+
+/**
+ * Declares an operation. Its input type is what its zod schema produces, so the request builder, `run`, `output`
+ * and the other hooks are type-checked against the validated input. The result joins the resource's list, where
+ * the runner only ever hands a descriptor the output of its own schema: that is why forgetting the input type here
+ * is safe.
+ */
+export function defineOperation<TInput>(descriptor: OperationDescriptor<TInput>): OperationDescriptor {
+	return descriptor as unknown as OperationDescriptor;
+}
+
+const returnAllAndLimit = (resource: string, operation: string): INodeProperties[] => [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+	},
+];
+
+/** Most IDs one batched request may carry, whatever Batch Size says (a URL of 1,000 ids is some 7 KB). */
+const MAX_BATCH_SIZE = 1000;
+
+const batchItemsProperties = (resource: string, operation: string, defaultSize: number): INodeProperties[] => [
+	{
+		displayName: 'Batch Items',
+		name: 'batchItems',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to send the IDs of many input items together instead of one request per item. Each item still gets its own result.',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	},
+	{
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+		default: defaultSize,
+		description: `How many IDs go in one request. The service documents no limit; the IDs travel in the URL, which some servers refuse when it is long, hence ${defaultSize} by default.`,
+		displayOptions: { show: { resource: [resource], operation: [operation], batchItems: [true] } },
+	},
+];
+
+/** Most items a node sends at once (Request Options → Items in Parallel). */
+export const MAX_PARALLEL_ITEMS = 20;
+
+/**
+ * Request Options: timeout and retry limits everywhere. Nodes (`forItems`) also get "Items in Parallel" (a trigger's
+ * poll has no items); nodes and triggers that page through lists (`forPages`) get "Pages in Parallel". Without
+ * `resources` (a trigger) the collection is always shown.
+ */
+export const requestOptionsProperty = (resources?: string[], { forItems = false, forPages = false } = {}): INodeProperties => ({
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	...(resources ? { displayOptions: { show: { resource: resources } } } : {}),
+	options: [
+		...(forItems
+			? [
+					{
+						displayName: 'Items in Parallel',
+						name: 'parallelItems',
+						type: 'number' as const,
+						typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
+						default: 1,
+						description:
+							'How many items are sent at once. Above 1 the output keeps the item order, but the service receives the requests in any order (invoices may be numbered out of item order); without "Continue On Fail" a failure stops new items, lets those already sent finish and names them in the error.',
+					},
+				]
+			: []),
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 5, // DEFAULT_RETRY_POLICY.maxAttempts (a test keeps the two equal)
+			description: 'How many times a request is tried when the service is busy (429, 503) or a safe request fails',
+		},
+		{
+			displayName: 'Max Total Wait (Seconds)',
+			name: 'maxTotalWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60, // DEFAULT_RETRY_POLICY.maxTotalWaitMs in seconds
+			description: 'Longest total time one request may wait between retries, Retry-After included',
+		},
+		...(forPages
+			? [
+					{
+						displayName: 'Pages in Parallel',
+						name: 'pagesInParallel',
+						type: 'number' as const,
+						typeOptions: { minValue: 1, maxValue: MAX_PAGES_IN_PARALLEL },
+						default: 3, // DEFAULT_TRANSPORT.pagesInParallel
+						description:
+							'How many pages of a list are requested at once, once the first page has told how many there are (Return All of thousands of records). The records keep their order. 1 asks for one page after the other.',
+					},
+				]
+			: []),
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30, // DEFAULT_TRANSPORT.timeoutMs in seconds
+			description: 'How long to wait for an answer to one request',
+		},
+	],
+});
+
+/** Turns resource descriptors into the node's parameter list (resource, operation, fields). */
+export function buildProperties(
+	resources: ResourceDescriptor[],
+	defaultResource = resources[0].value,
+	{ pagedLists = false }: { pagedLists?: boolean } = {},
+): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map((r) => ({ name: r.name, value: r.value })),
+			default: defaultResource,
+		},
+	];
+	for (const resource of resources) {
+		// n8n shows the first operation of a resource until the user picks another.
+		const firstOperation = resource.operations[0].value;
+		const options: INodePropertyOptions[] = resource.operations.map((op) => ({
+			name: op.name,
+			value: op.value,
+			action: op.action,
+			description: op.description,
+		}));
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: firstOperation,
+		});
+	}
+	for (const resource of resources) {
+		for (const op of resource.operations) {
+			const show = { resource: [resource.value], operation: [op.value] };
+			for (const property of op.properties) {
+				properties.push({
+					...property,
+					displayOptions: {
+						...property.displayOptions,
+						show: { ...property.displayOptions?.show, ...show },
+					},
+				});
+			}
+			if (op.list) properties.push(...returnAllAndLimit(resource.value, op.value));
+			if (op.batch) properties.push(...batchItemsProperties(resource.value, op.value, op.batch.maxIds));
+		}
+	}
+	properties.push(requestOptionsProperty(resources.map((r) => r.value), { forItems: true, forPages: pagedLists }));
+	return properties;
+}
+
+// A string: n8n hands back a copy of an object fallback, which would never compare equal.
+const NOT_DISPLAYED = '\u0000not-displayed';
+
+/** Reads an operation's parameters for one item; hidden ones come back as undefined. */
+function readParameters(context: IExecuteFunctions, properties: INodeProperties[], itemIndex: number): IDataObject {
+	const raw: IDataObject = {};
+	for (const property of properties) {
+		if (property.type === 'notice') continue;
+		// Parameters hidden by displayOptions are not stored; n8n then returns the fallback.
+		let value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED);
+		// A picker's value is extracted only when it is shown: n8n refuses to extract one that is hidden
+		// ("Could not find property"), e.g. the receiver ID when the receiver is given as a JSON object.
+		if (value !== NOT_DISPLAYED && property.type === 'resourceLocator') value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED, { extractValue: true });
+		raw[property.name] = value === NOT_DISPLAYED ? undefined : (value as IDataObject[string]);
+	}
+	return raw;
+}
+
+function transportSettings(context: IExecuteFunctions, itemIndex: number): TransportSettings {
+	return settingsFromOptions(context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject);
+}
+
+/** A trigger's Request Options (a poll has no items). */
+export function pollTransportSettings(context: IPollFunctions): TransportSettings {
+	return settingsFromOptions(context.getNodeParameter('requestOptions', {}) as IDataObject);
+}
+
+function settingsFromOptions(options: IDataObject): TransportSettings {
+	const number = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
+	const pages = number(options.pagesInParallel, DEFAULT_TRANSPORT.pagesInParallel);
+	return {
+		pagesInParallel: Math.min(Math.max(1, Math.floor(pages)), MAX_PAGES_IN_PARALLEL),
+		timeoutMs: number(options.timeoutSeconds, DEFAULT_TRANSPORT.timeoutMs / 1000) * 1000,
+		retry: {
+			...DEFAULT_TRANSPORT.retry,
+			maxAttempts: number(options.maxAttempts, DEFAULT_TRANSPORT.retry.maxAttempts),
+			maxTotalWaitMs: number(options.maxTotalWaitSeconds, DEFAULT_TRANSPORT.retry.maxTotalWaitMs / 1000) * 1000,
+		},
+	};
+}
+
+/** The Return All / Limit choice of a list operation: undefined means all. */
+export function listLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(context.getNode(), `Invalid input in item ${itemIndex}: "Limit" must be a whole number of at least 1`, { itemIndex });
+	}
+	return limit;
+}
+
+/** Some vendors send counts as strings ("12"). */
+const numberOrUndefined = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : Number(value));
+
+/** Fetches a list endpoint page by page (all records, or up to `limit`). Used by nodes and triggers. */
+export async function fetchList(
+	context: RequestContext,
+	api: VendorApi,
+	spec: ListSpec,
+	options: { limit?: number; itemIndex?: number; settings?: TransportSettings } = {},
+): Promise<IDataObject[]> {
+	const { pagination, request } = spec;
+	const { limit, itemIndex, settings } = options;
+	const parallel = (settings ?? DEFAULT_TRANSPORT).pagesInParallel;
+	const send = async (qs: IDataObject) =>
+		(await apiRequest(context, api, { ...request, qs: { ...request.qs, ...qs } }, { itemIndex, settings })).body as IDataObject;
+	if (pagination.style === 'none') {
+		const body = await send({});
+		const found = pagination.itemsField ? body?.[pagination.itemsField] : body;
+		// A bare array; an object answer is one record; nothing is no records.
+		const records = (Array.isArray(found) ? found : found && typeof found === 'object' ? [found] : []) as IDataObject[];
+		return limit === undefined ? records : records.slice(0, limit);
+	}
+	if (pagination.style === 'page') {
+		const { pageParam, pageSizeParam, itemsField, totalField, totalPagesField } = pagination;
+		return await collectNumberedPages(
+			async (page, pageSize) => {
+				const body = await send({ [pageParam]: page, [pageSizeParam]: pageSize });
+				return {
+					items: (body[itemsField] ?? []) as IDataObject[],
+					total: totalField ? numberOrUndefined(body[totalField]) : undefined,
+					totalPages: totalPagesField ? numberOrUndefined(body[totalPagesField]) : undefined,
+				};
+			},
+			{ pageSize: pagination.pageSize, firstPage: pagination.firstPage, limit, parallel },
+		);
+	}
+	return await collectOffsetPages(
+		async (offset, pageLimit) => {
+			const body = await send({ [pagination.offsetParam]: offset, [pagination.limitParam]: pageLimit });
+			return { items: (body[pagination.itemsField] ?? []) as IDataObject[], total: numberOrUndefined(body[pagination.totalField]) };
+		},
+		{ pageSize: pagination.pageSize, limit, parallel },
+	);
+}
+
+const toArray = (value: IDataObject | IDataObject[]): IDataObject[] => (Array.isArray(value) ? value : [value]);
+
+/** The file name a vendor gives in Content-Disposition (`filename*=UTF-8''…` or `filename="…"`). */
+function fileNameFromDisposition(header: string | string[] | undefined): string | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (!value) return undefined;
+	const encoded = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(value)?.[1];
+	if (encoded) return decodeURIComponent(encoded.trim().replace(/^"|"$/g, ''));
+	const quoted = /filename="((?:[^"\\]|\\.)*)"/i.exec(value)?.[1];
+	if (quoted !== undefined) return quoted.replace(/\\(.)/g, '$1') || undefined;
+	return /filename=([^;]+)/i.exec(value)?.[1]?.trim() || undefined;
+}
+
+export function requestTools(context: IExecuteFunctions, itemIndex: number): RequestTools {
+	return {
+		binary: async (propertyName) => {
+			const meta = context.helpers.assertBinaryData(itemIndex, propertyName);
+			const data = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+			return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType };
+		},
+		uuid: () => randomUUID(),
+		itemIndex,
+	};
+}
+
+async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>): Promise<INodeExecutionData[]> {
+	const { context, api, itemIndex, settings, input } = run;
+	const shape = (value: unknown) => toArray(op.output ? op.output(value, input) : (value as IDataObject));
+	if (op.execute) return await op.execute(run);
+	if (op.run) {
+		const result = await op.run(run);
+		return result instanceof FileResult ? [await binaryItem(context, input, result)] : toArray(result).map((json) => ({ json }));
+	}
+	if (op.list) {
+		const limit = listLimit(context, itemIndex);
+		const records = await fetchList(context, api, op.list(input), { limit, itemIndex, settings });
+		// Return All can be 10,000 records: wrap each once, and only reshape when the operation asks for it.
+		return (op.output ? records.flatMap(shape) : records).map((json) => ({ json }));
+	}
+	if (!op.request) throw new NodeOperationError(context.getNode(), `Operation "${op.value}" has no request`);
+	const spec = await op.request(input, requestTools(context, itemIndex));
+	if (op.recover) return shape(await sendRecovering(op, run, spec)).map((json) => ({ json }));
+	const response = await apiRequest(context, api, { ...spec, binary: spec.binary || !!op.download }, { itemIndex, settings });
+	if (!op.download) return shape(response.body).map((json) => ({ json }));
+	const contentType = String(response.headers['content-type'] ?? op.download.mimeType ?? 'application/octet-stream').split(';')[0];
+	const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? op.download.fileName(input);
+	return [await binaryItem(context, input, new FileResult(response.body as Buffer, fileName, contentType))];
+}
+
+const statedOutcome = (error: unknown) => (error as { context?: IDataObject })?.context?.outcome;
+
+/**
+ * Sends a write with `recover`: on an unknown outcome, look it up; found → done, certainly absent → send the same
+ * request (same body, same idempotency token) again. A later refusal is also looked up, because the first attempt
+ * may have landed late (after a timeout) and be the reason for it.
+ */
+async function sendRecovering(op: OperationDescriptor, run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {
+	const { context, api, input, itemIndex, settings } = run;
+	let lastError: unknown;
+	for (let round = 0; round < RECOVERY_ROUNDS; round++) {
+		try {
+			return (await apiRequest(context, api, spec, { itemIndex, settings })).body;
+		} catch (error) {
+			if (round === 0 && statedOutcome(error) !== 'unknown') throw asNodeError(context.getNode(), error, itemIndex);
+			lastError = error;
+		}
+		let found: unknown;
+		try {
+			found = await op.recover!(input, run, spec);
+		} catch {
+			throw asNodeError(context.getNode(), lastError, itemIndex); // the lookup failed too: the write's own error stands
+		}
+		if (found !== undefined) return found;
+		if (statedOutcome(lastError) === 'notApplied' && round > 0) throw asNodeError(context.getNode(), lastError, itemIndex);
+	}
+	throw asNodeError(context.getNode(), lastError, itemIndex);
+}
+
+/** A file as an item: binary data in the `binaryPropertyName` property (default `data`), its facts as JSON. */
+async function binaryItem(context: IExecuteFunctions, input: unknown, file: FileResult): Promise<INodeExecutionData> {
+	const property = ((input as IDataObject).binaryPropertyName as string | undefined) || 'data';
+	const binary = await context.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+	return { json: { ...file.json, fileName: binary.fileName, mimeType: binary.mimeType, fileSize: binary.fileSize }, binary: { [property]: binary } };
+}
+
+/** Sends many items' ids in chunks; every item gets its own result (or its own error). */
+async function runBatch(
+	context: IExecuteFunctions,
+	op: OperationDescriptor & { batch: BatchSpec<unknown> },
+	prepared: Array<{ itemIndex: number; input: unknown; api: VendorApi; settings: TransportSettings }>,
+	emit: (itemIndex: number, result: INodeExecutionData[] | Error) => void,
+): Promise<void> {
+	const { batch } = op;
+	const size = countOption(context.getNodeParameter('batchSize', prepared[0]?.itemIndex ?? 0, batch.maxIds), batch.maxIds, MAX_BATCH_SIZE);
+	for (let start = 0; start < prepared.length; start += size) {
+		const chunk = prepared.slice(start, start + size);
+		const ids = chunk.map((p) => batch.id(p.input));
+		const first = chunk[0];
+		try {
+			const { body } = await apiRequest(context, first.api, batch.request(ids, first.input), { itemIndex: first.itemIndex, settings: first.settings });
+			chunk.forEach((p, i) => emit(p.itemIndex, [{ json: batch.resultFor ? batch.resultFor(body, ids[i]) : { id: ids[i], success: true } }]));
+		} catch (error) {
+			for (const p of chunk) emit(p.itemIndex, error as Error);
+		}
+	}
+}
+
+/** Error texts repeat what they were given (an id, a file name); a 100 KB input must not make a 100 KB message. */
+const MAX_ERROR_MESSAGE = 500;
+const MAX_ERROR_DESCRIPTION = 1500;
+function bounded<E extends NodeApiError | NodeOperationError>(error: E): E {
+	if (error.message.length > MAX_ERROR_MESSAGE) error.message = `${error.message.slice(0, MAX_ERROR_MESSAGE)}…`;
+	if (error.description && error.description.length > MAX_ERROR_DESCRIPTION) error.description = `${error.description.slice(0, MAX_ERROR_DESCRIPTION)}…`;
+	return error;
+}
+
+/** The error an item fails with: a node error (ours pass through unchanged), its texts bounded. */
+function failureOf(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	return bounded(asNodeError(context.getNode(), error, itemIndex));
+}
+
+/** A count the user set (Batch Size, Items in Parallel): a whole number up to `max`; anything below 1 is `fallback`. */
+function countOption(value: unknown, fallback: number, max: number): number {
+	return typeof value === 'number' && value >= 1 ? Math.min(Math.floor(value), max) : fallback;
+}
+
+/** "Items in Parallel" of Request Options: one value for the whole run (read from the first item). */
+function parallelItems(context: IExecuteFunctions, itemCount: number): number {
+	if (itemCount === 0) return 1;
+	return countOption((context.getNodeParameter('requestOptions', 0, {}) as IDataObject).parallelItems, 1, MAX_PARALLEL_ITEMS);
+}
+
+/** "0–4, 6, 9" */
+function itemRanges(indexes: number[]): string {
+	const sorted = [...indexes].sort((a, b) => a - b);
+	const parts: string[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+		i = j;
+	}
+	return parts.join(', ');
+}
+
+interface PreparedItem {
+	itemIndex: number;
+	op: OperationDescriptor;
+	input: unknown;
+	api: VendorApi;
+	settings: TransportSettings;
+}
+
+/**
+ * The generic execute(): for every item, find the descriptor and validate its input (all items first, so a bad input
+ * stops the run before anything is sent), then send up to "Items in Parallel" items at a time and emit the results
+ * in item order, paired with their input. With "Continue On Fail" a failed item becomes an error item; without it
+ * the first failure stops new items, and the items already sent finish first.
+ */
+export async function executeOperations(
+	context: IExecuteFunctions,
+	apiSelector: ApiSelector,
+	resources: ResourceDescriptor[],
+): Promise<INodeExecutionData[][]> {
+	const items = context.getInputData();
+	const continueOnFail = context.continueOnFail();
+	const results = new Map<number, INodeExecutionData[] | Error>();
+	const toSend: PreparedItem[] = [];
+	const batched: PreparedItem[] = [];
+	let batchOp: (OperationDescriptor & { batch: BatchSpec<unknown> }) | undefined;
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = context.getNodeParameter('resource', itemIndex) as string;
+			const operation = context.getNodeParameter('operation', itemIndex) as string;
+			const op = resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
+			if (!op) throw new NodeOperationError(context.getNode(), `Unknown operation "${resource}: ${operation}"`, { itemIndex });
+			const raw = readParameters(context, op.properties, itemIndex);
+			const input = validateInput(context.getNode(), op.schema, raw, itemIndex, op.properties);
+			const settings = transportSettings(context, itemIndex);
+			const api = typeof apiSelector === 'function' ? apiSelector(context, itemIndex) : apiSelector;
+			const prepared = { itemIndex, op, input, api, settings };
+			if (op.batch && (context.getNodeParameter('batchItems', itemIndex, false) as boolean)) {
+				batchOp = op as OperationDescriptor & { batch: BatchSpec<unknown> };
+				batched.push(prepared);
+			} else {
+				toSend.push(prepared);
+			}
+		} catch (error) {
+			const failure = failureOf(context, error, itemIndex);
+			// Without "Continue On Fail" a bad input stops the run before any item is sent.
+			if (!continueOnFail) throw failure;
+			results.set(itemIndex, failure);
+		}
+	}
+
+	await sendItems(context, toSend, parallelItems(context, items.length), continueOnFail, results);
+	if (batchOp) await runBatch(context, batchOp, batched, (itemIndex, result) => results.set(itemIndex, result));
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const result = results.get(itemIndex);
+		if (result instanceof Error) {
+			// Batch errors arrive here as they were thrown; item errors are node errors already (a no-op for them).
+			const failure = failureOf(context, result, itemIndex);
+			if (!continueOnFail) throw failure;
+			const { description } = failure;
+			// outcome ('notApplied' | 'unknown', failed writes only) lets a workflow route safe retries on its own.
+			const outcome = failure.context.outcome;
+			output.push({ json: { error: failure.message, ...(description ? { errorDetails: description } : {}), ...(outcome ? { outcome } : {}) }, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		// The items are this run's own objects: paired in place rather than copied (Return All emits thousands).
+		const pairedItem = { item: itemIndex };
+		for (const item of result ?? []) {
+			item.pairedItem = pairedItem;
+			output.push(item);
+		}
+	}
+	return [output];
+}
+
+/**
+ * Sends the items with at most `parallel` in flight. One at a time, a failure leaves every later item unsent, as the
+ * error's item number says. In parallel, the items that had succeeded are not a simple prefix any more, so the error
+ * names them: a workflow that is run again must not create them twice.
+ */
+async function sendItems(
+	context: IExecuteFunctions,
+	prepared: PreparedItem[],
+	parallel: number,
+	continueOnFail: boolean,
+	results: Map<number, INodeExecutionData[] | Error>,
+): Promise<void> {
+	let next = 0;
+	const failures: Array<{ itemIndex: number; failure: NodeApiError | NodeOperationError }> = [];
+	const worker = async () => {
+		while (next < prepared.length && (continueOnFail || failures.length === 0)) {
+			const { op, itemIndex, input, api, settings } = prepared[next++];
+			try {
+				results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
+			} catch (error) {
+				const failure = failureOf(context, error, itemIndex);
+				if (continueOnFail) results.set(itemIndex, failure);
+				else failures.push({ itemIndex, failure });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(parallel, prepared.length) }, worker));
+	if (failures.length === 0) return;
+	failures.sort((a, b) => a.itemIndex - b.itemIndex);
+	const [{ failure: first }, ...others] = failures;
+	if (parallel > 1) {
+		const succeeded = [...results.keys()];
+		const notSent = prepared.slice(next).map((p) => p.itemIndex);
+		const facts = [
+			`Items in Parallel: ${parallel}.`,
+			succeeded.length ? `These items had succeeded before the run stopped: ${itemRanges(succeeded)}.` : 'No item had succeeded.',
+			others.length ? `These items failed as well: ${itemRanges(others.map((f) => f.itemIndex))}.` : '',
+			notSent.length ? `These items were not sent: ${itemRanges(notSent)}.` : '',
+		].filter(Boolean);
+		first.description = [first.description, facts.join(' ')].filter(Boolean).join('\n\n');
+	}
+	throw bounded(first);
+}
