@@ -8,6 +8,7 @@ import { InvoicingApiTrigger } from '../../packages/n8n-nodes-regtech-invoicing/
 import { Semansys } from '../../packages/n8n-nodes-semansys/nodes/Semansys/Semansys.node';
 import { TheNextInvoice } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoice.node';
 import { TheNextInvoiceTrigger } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
+import { DEFAULT_TRANSPORT } from '@n8n-nodes-eu-finance/shared/transport/request';
 import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 
 const NODES = [new FiskalyManagement(), new FiskalyManagementTrigger(), new TheNextInvoice(), new TheNextInvoiceTrigger(), new InvoicingApi(), new InvoicingApiTrigger(), new Semansys()];
@@ -26,6 +27,17 @@ describe('request options', () => {
 			'maxTotalWaitSeconds',
 			'timeoutSeconds',
 		].sort());
+	});
+
+	// The UI defaults are literals (n8n's linters only see literal defaults); they must say what the transport does
+	// when the user leaves an option empty.
+	it.each(NODES.map((node) => [node.description.displayName, node.description] as const))('%s shows the transport defaults as its Request Options defaults', (_name, description) => {
+		const options = (description as INodeTypeDescription).properties.find((p) => p.name === 'requestOptions')?.options ?? [];
+		const defaults = Object.fromEntries(options.map((o) => [(o as { name: string }).name, (o as { default: unknown }).default]));
+		expect(defaults.timeoutSeconds).toBe(DEFAULT_TRANSPORT.timeoutMs / 1000);
+		expect(defaults.maxAttempts).toBe(DEFAULT_TRANSPORT.retry.maxAttempts);
+		expect(defaults.maxTotalWaitSeconds).toBe(DEFAULT_TRANSPORT.retry.maxTotalWaitMs / 1000);
+		if ('pagesInParallel' in defaults) expect(defaults.pagesInParallel).toBe(DEFAULT_TRANSPORT.pagesInParallel);
 	});
 
 	describe('a trigger obeys its timeout', () => {

@@ -15,7 +15,7 @@ export class FiskalyManagementApi implements ICredentialType {
 
 	displayName = 'Fiskaly Management API';
 
-	documentationUrl = 'https://developer.fiskaly.com/api/management/v0';
+	documentationUrl = 'https://workspace.fiskaly.com/api/management/v0';
 
 	icon = { light: 'file:../nodes/FiskalyManagement/fiskaly.svg', dark: 'file:../nodes/FiskalyManagement/fiskaly.dark.svg' } as const;
 

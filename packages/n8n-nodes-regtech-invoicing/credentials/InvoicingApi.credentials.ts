@@ -18,7 +18,7 @@ export class InvoicingApi implements ICredentialType {
 
 	displayName = 'Invoicing API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-eu-finance/n8n-nodes-eu-finance#invoicing-api';
+	documentationUrl = 'https://apidoc.invoicing.regtech.fi/';
 
 	icon = { light: 'file:../nodes/InvoicingApi/invoicingApi.svg', dark: 'file:../nodes/InvoicingApi/invoicingApi.dark.svg' } as const;
 

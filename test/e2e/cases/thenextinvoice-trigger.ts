@@ -57,7 +57,7 @@ const paidSample: E2eCase = {
 };
 
 const EXAMPLE = 'thenextinvoice-paid-invoices.json';
-const example = readWorkflowFiles(path.join(ROOT, 'examples', 'workflows')).find((w) => w.file === EXAMPLE)!.workflow;
+const example = readWorkflowFiles(path.join(ROOT, 'packages', 'n8n-nodes-thenextinvoice', 'examples')).find((w) => w.file === EXAMPLE)!.workflow;
 
 /** The trigger example (not run by the n8n-examples case, which runs Manual Trigger examples only). */
 const exampleRuns: E2eCase = {

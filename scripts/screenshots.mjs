@@ -1,0 +1,4 @@
+// `npm run screenshots` entry point: see screenshots.ts.
+import { runTs } from './ts-entry.mjs';
+
+runTs('scripts/screenshots.ts');
