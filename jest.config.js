@@ -1,7 +1,8 @@
 /** Tests run TypeScript directly through ts-jest; sandboxes listen on 127.0.0.1 random ports. */
 module.exports = {
 	preset: 'ts-jest',
-	testEnvironment: 'node',
+	// jest's node environment that prints n8n's held-back log lines with a failed test (test/helpers/console-capture.ts).
+	testEnvironment: '<rootDir>/test/helpers/log-environment.ts',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],

@@ -421,7 +421,7 @@ export async function fetchList(
 const toArray = (value: IDataObject | IDataObject[]): IDataObject[] => (Array.isArray(value) ? value : [value]);
 
 /** The file name a vendor gives in Content-Disposition (`filename*=UTF-8''…` or `filename="…"`). */
-function fileNameFromDisposition(header: string | string[] | undefined): string | undefined {
+export function fileNameFromDisposition(header: string | string[] | undefined): string | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (!value) return undefined;
 	const encoded = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(value)?.[1];

@@ -82,8 +82,8 @@ export function newInvoice(extra: INodeParameters = {}): INodeParameters {
 	};
 }
 
-/** The JSON body of the last create request the sandbox received. */
+/** The JSON body of the last create request the sandbox received (at the create path it serves). */
 export function lastCreateBody(f: InvoicingFixture): IDataObject {
-	const create = f.sandbox.requests.filter((r) => r.path === '/api/invoice/create').at(-1);
+	const create = f.sandbox.requests.filter((r) => r.path === `/api${f.sandbox.createPath}`).at(-1);
 	return (create?.body ?? {}) as IDataObject;
 }

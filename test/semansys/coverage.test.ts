@@ -1,6 +1,6 @@
 /**
  * Done when: every entry of the reference tree is reachable from the node, tested against the sandbox, and the
- * README tells CONFIRMED from INFERRED. The counts are printed for the closing note.
+ * package README (packages/n8n-nodes-semansys/README.md) tells confirmed from inferred. The counts are printed for the closing note.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,13 +46,16 @@ describe('Semansys reference tree coverage', () => {
 		expect(tests).toContain('it.each(INFERRED.map(');
 	});
 
-	it('the README marks every operation CONFIRMED or INFERRED with its path', () => {
-		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-		const section = readme.slice(readme.indexOf('## Semansys'), readme.indexOf('\n## ', readme.indexOf('## Semansys') + 5));
-		const rows = section.split('\n').filter((line) => line.startsWith('|'));
+	it("the package README lists every operation with its request, inferred ones marked so", () => {
+		const readme = readFileSync(join(__dirname, '../../packages/n8n-nodes-semansys/README.md'), 'utf8');
+		const start = readme.indexOf('## Operations');
+		const section = readme.slice(start, readme.indexOf('\n## ', start + 5));
+		const lines = section.split('\n').filter((line) => line.trimStart().startsWith('- '));
 		const missing = reachable.filter(({ op }) => {
-			const mark = op.endpoint!.confirmed ? 'CONFIRMED' : 'INFERRED';
-			return !rows.some((row) => row.includes(`| ${op.name} |`) && row.includes(`\`${endpointOf(op)}\``) && row.includes(mark));
+			const inferred = !op.endpoint!.confirmed;
+			return !lines.some(
+				(line) => line.includes(`- ${op.name}${inferred ? ' (inferred)' : ''} — \`${endpointOf(op)}\``) && line.includes('(inferred)') === inferred,
+			);
 		});
 		expect(missing.map(({ op }) => `${op.name} ${endpointOf(op)}`)).toEqual([]);
 	});

@@ -71,6 +71,8 @@ export function useSemansys(options: SemansysSandboxOptions = {}, credentialExtr
 		fixture.sandbox.clearRequests();
 		fixture.sandbox.control.setJobPolls(options.jobPolls ?? 1);
 		fixture.sandbox.control.setJobMs(undefined);
+		fixture.sandbox.control.setRenderFormatParameter(options.renderFormatParameter ?? 'outputFormat');
+		fixture.sandbox.control.setStatusErrorShape(options.statusErrorShape ?? 'nested');
 	});
 	return () => fixture;
 }

@@ -33,6 +33,18 @@ export class InvoicingApi implements ICredentialType {
 			description: 'The API address your invoicing provider gave you. Their documentation leaves it blank, so it must be entered here.',
 		},
 		{
+			displayName: 'Create Path',
+			name: 'createPath',
+			type: 'options',
+			options: [
+				{ name: 'POST /invoice/create', value: '/invoice/create', description: 'The edition of the documentation this package was built from (createInvoice)' },
+				{ name: 'POST /invoice', value: '/invoice', description: 'The other edition of the documentation (postInvoice), same request body' },
+			],
+			default: '/invoice/create',
+			description:
+				'Where Create sends a new invoice. The documentation exists in two editions that differ only here; which one your provider serves is not known. If Create answers 404, choose the other one. Send and Get Status are the same in both.',
+		},
+		{
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'options',
@@ -114,6 +126,8 @@ export class InvoicingApi implements ICredentialType {
 	 * fails there); then the status of a made-up invoice is asked for. The documented error answer for an unknown
 	 * invoice (400, NestJS JSON) proves the token is accepted; 401/403 mean it is not; 404 or a body without
 	 * `statusCode` means the Base URL does not lead to the Invoicing API.
+	 * It does not check the Create Path: no documented request tells whether a create path exists without creating an
+	 * invoice (only a POST would, and a POST there may create one). A create that answers 404 names the other path.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

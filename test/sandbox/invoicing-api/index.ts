@@ -13,11 +13,12 @@ import {
 	statusBody,
 	type InvoiceEvent,
 	type InvoicingApiStats,
+	type InvoicingCreatePath,
 	type InvoicingContext,
 	type StoredInvoice,
 } from './invoices';
 
-export type { InvoiceEvent, InvoicingApiStats, StoredInvoice } from './invoices';
+export type { InvoiceEvent, InvoicingApiStats, InvoicingCreatePath, StoredInvoice } from './invoices';
 export { isApiDate } from './validation';
 
 export interface InvoicingApiSandboxOptions {
@@ -31,6 +32,11 @@ export interface InvoicingApiSandboxOptions {
 	lifecycleMs?: Record<InvoiceEvent, number>;
 	/** Invoices created, sent, delivered, opened and paid before the sandbox starts (ids seed-0001, ...). */
 	seedPaidInvoices?: number;
+	/**
+	 * Which edition of the docs the sandbox serves: `/invoice/create` (createInvoice, the default and our copy of the
+	 * docs) or `/invoice` (postInvoice). The other create path answers 404 like any unknown route.
+	 */
+	createPath?: InvoicingCreatePath;
 }
 
 export interface InvoicingApiControl {
@@ -50,6 +56,8 @@ export interface InvoicingApiSandbox extends RunningSandbox {
 	baseUrl: string;
 	/** url + '/oauth/token' */
 	tokenUrl: string;
+	/** The create path this sandbox serves (below baseUrl). */
+	createPath: InvoicingCreatePath;
 	clientId: string;
 	clientSecret: string;
 	invoices: Map<string, StoredInvoice>;
@@ -83,7 +91,8 @@ export async function startInvoicingApiSandbox(options: InvoicingApiSandboxOptio
 	const tokens = new TokenStore<{ clientId: string }>();
 	const stats: InvoicingApiStats = { logins: 0, unauthorized: 0, creates: 0, duplicates: 0, sends: 0, statusRequests: 0 };
 	let url = '';
-	const ctx: InvoicingContext = { invoices: new Map(), stats, url: () => url, lifecycleMs: options.lifecycleMs };
+	const createPath = options.createPath ?? '/invoice/create';
+	const ctx: InvoicingContext = { invoices: new Map(), stats, url: () => url, lifecycleMs: options.lifecycleMs, createPath };
 
 	const control: InvoicingApiControl = {
 		mark(customInvoiceId, event, at = Date.now()) {
@@ -137,6 +146,7 @@ export async function startInvoicingApiSandbox(options: InvoicingApiSandboxOptio
 	return Object.assign(sandbox, {
 		baseUrl: `${url}/api`,
 		tokenUrl: `${url}/oauth/token`,
+		createPath,
 		clientId,
 		clientSecret,
 		invoices: ctx.invoices,

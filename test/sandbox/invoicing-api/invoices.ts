@@ -1,4 +1,4 @@
-/** The three documented endpoints: create (optionally create-only), send, status. */
+/** The three documented endpoints: create (optionally create-only; at the edition's path), send, status. */
 import { json, newUuid, randomToken, type SandboxRequest, type SandboxResponse, type SandboxRoute } from '../framework';
 import { validateCreateBody } from './validation';
 
@@ -27,12 +27,17 @@ export interface InvoicingApiStats {
 	statusRequests: number;
 }
 
+/** The two editions of the docs: createInvoice (`POST /invoice/create`) and postInvoice (`POST /invoice`). */
+export type InvoicingCreatePath = '/invoice/create' | '/invoice';
+
 export interface InvoicingContext {
 	invoices: Map<string, StoredInvoice>;
 	stats: InvoicingApiStats;
 	url: () => string;
 	/** Events that follow a send by themselves after these delays (the sandbox clock); undefined = only the controls. */
 	lifecycleMs?: Record<InvoiceEvent, number>;
+	/** The create path served; the other one is an unknown route (404). */
+	createPath: InvoicingCreatePath;
 }
 
 /** NestJS's HttpException body. */
@@ -67,7 +72,7 @@ export function invoiceRoutes(ctx: InvoicingContext): SandboxRoute[] {
 	return [
 		{
 			method: 'POST',
-			path: '/api/invoice/create',
+			path: `/api${ctx.createPath}`,
 			handler: (req) => {
 				if (req.body === undefined) return nestError(400, 'Request body must be valid JSON', 'Bad Request');
 				const problems = validateCreateBody(req.body);

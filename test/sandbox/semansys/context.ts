@@ -37,6 +37,8 @@ export interface Delivery {
 	content: Buffer;
 	at: string;
 	statusQueries: number;
+	/** Set by `control.rejectDelivery`: the next status answers end with this error. */
+	rejection?: { foutcode: string; foutbeschrijving: string };
 }
 
 export interface SemansysStats {
@@ -68,6 +70,13 @@ export interface SemansysContext {
 	invitations: Array<{ email: string; invitedBy?: string; role?: string }>;
 	checkedUsers: string[];
 	domains: string[];
+	/** The query parameter Render Consistent reads the format from ("html or pdf" in the docs, real name not shown). */
+	renderFormatParameter: string;
+	/**
+	 * How status answers carry a status's error: `nested` as the docs show it (`statusFoutcode.foutType.{foutcode,
+	 * foutbeschrijving}`), or `flat` (`statusFoutcode.{foutcode, foutbeschrijving}`, the shape of our first notes).
+	 */
+	statusErrorShape: 'nested' | 'flat';
 }
 
 export const ok = (body: unknown): SandboxResponse => json(200, body);

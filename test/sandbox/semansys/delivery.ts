@@ -36,28 +36,37 @@ const receipt = (delivery: Delivery, previous?: string) => ({
 	},
 });
 
-/** Statuses grow with each question: received, then delivered (100 → 500). */
-function statuses(delivery: Delivery) {
+/** A status's error as the answer carries it: nested (documented) or flat. Empty strings when there is none. */
+function foutcode(ctx: SemansysContext, error = { foutcode: '', foutbeschrijving: '' }) {
+	return ctx.statusErrorShape === 'flat' ? error : { foutType: error };
+}
+
+/** Statuses grow with each question: received, then delivered (100 → 500); a rejected delivery ends with its error. */
+function statuses(ctx: SemansysContext, delivery: Delivery) {
 	delivery.statusQueries += 1;
 	const steps = [
 		{ statuscode: '100', statusomschrijving: 'Aanleverproces gestart' },
 		{ statuscode: '200', statusomschrijving: 'Authenticatie geslaagd' },
 		{ statuscode: '500', statusomschrijving: 'Validatie geslaagd' },
 	].slice(0, Math.min(3, delivery.statusQueries + 1));
-	return {
-		getStatussenProcesResponse: {
-			getStatussenProcesReturn: steps.map((step) => ({
-				kenmerk: delivery.kenmerk,
-				identiteitBelanghebbende: { nummer: delivery.identifier, type: 'kvk' },
-				...step,
-				tijdstempelStatus: delivery.at,
-				statusFoutcode: { foutcode: '', foutbeschrijving: '' },
-				statusdetails: '',
-			})),
-		},
-		errorMessage: null,
-		errorCode: null,
-	};
+	const entries = steps.map((step) => ({
+		kenmerk: delivery.kenmerk,
+		identiteitBelanghebbende: { nummer: delivery.identifier, type: 'kvk' },
+		...step,
+		tijdstempelStatus: delivery.at,
+		statusFoutcode: foutcode(ctx),
+		statusdetails: '',
+	}));
+	if (delivery.rejection) {
+		entries.splice(2, entries.length, {
+			...entries[0],
+			statuscode: '410',
+			statusomschrijving: 'Validatie mislukt',
+			statusFoutcode: foutcode(ctx, delivery.rejection),
+			statusdetails: delivery.rejection.foutbeschrijving,
+		});
+	}
+	return { getStatussenProcesResponse: { getStatussenProcesReturn: entries }, errorMessage: null, errorCode: null };
 }
 
 export function deliveryRoutes(ctx: SemansysContext): SandboxRoute[] {
@@ -104,7 +113,7 @@ export function deliveryRoutes(ctx: SemansysContext): SandboxRoute[] {
 					if (!delivery || delivery.channel !== channel) {
 						return ok({ getStatussenProcesResponse: null, errorMessage: `No delivery with kenmerk ${identifier}`, errorCode: 'NOT_FOUND' });
 					}
-					return ok(statuses(delivery));
+					return ok(statuses(ctx, delivery));
 				},
 			}),
 		),

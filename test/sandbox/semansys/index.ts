@@ -23,6 +23,10 @@ export interface SemansysSandboxOptions {
 	refreshLifetimeSeconds?: number;
 	/** Status polls a validation job answers 202 to before it is done. Default 1. */
 	jobPolls?: number;
+	/** The query parameter Render Consistent reads "html" or "pdf" from. Default `outputFormat` (our guess of the name). */
+	renderFormatParameter?: string;
+	/** `nested` (default, documented) or `flat`: where status answers put foutcode and foutbeschrijving. */
+	statusErrorShape?: 'nested' | 'flat';
 }
 
 /** Things that happen on the Semansys side without an API call. */
@@ -37,6 +41,12 @@ export interface SemansysControl {
 	revokeRefreshTokens(): number;
 	/** Stores a file in Customer Corner; returns its ID. */
 	storeFile(name: string, content: Buffer | string): string;
+	/** The delivery with this kenmerk is refused: its status answers end with a status carrying this error. */
+	rejectDelivery(kenmerk: string, foutcode: string, foutbeschrijving: string): void;
+	/** Which query parameter Render Consistent reads the format from. */
+	setRenderFormatParameter(name: string): void;
+	/** Where status answers put a status's error (`nested` is documented). */
+	setStatusErrorShape(shape: 'nested' | 'flat'): void;
 }
 
 export interface SemansysSandbox extends RunningSandbox {
@@ -74,6 +84,8 @@ export async function startSemansysSandbox(options: SemansysSandboxOptions = {})
 		invitations: [],
 		checkedUsers: [],
 		domains: ['accountants-demo.semansys.example', 'client-bv.semansys.example'],
+		renderFormatParameter: options.renderFormatParameter ?? 'outputFormat',
+		statusErrorShape: options.statusErrorShape ?? 'nested',
 	};
 	const sandbox = await startSandbox({
 		name: 'semansys',
@@ -90,6 +102,13 @@ export async function startSemansysSandbox(options: SemansysSandboxOptions = {})
 		expireAccessTokens: () => ctx.accessTokens.expireAll(),
 		revokeRefreshTokens: () => ctx.refreshTokens.revokeAll(),
 		storeFile: (name, content) => storeFile(ctx, name, Buffer.from(content)).id,
+		rejectDelivery: (kenmerk, foutcode, foutbeschrijving) => {
+			const delivery = ctx.deliveries.get(kenmerk);
+			if (!delivery) throw new Error(`control: no delivery ${kenmerk}`);
+			delivery.rejection = { foutcode, foutbeschrijving };
+		},
+		setRenderFormatParameter: (name) => (ctx.renderFormatParameter = name),
+		setStatusErrorShape: (shape) => (ctx.statusErrorShape = shape),
 	};
 	return Object.assign(sandbox, {
 		baseUrl: sandbox.url + BASE_PATH,

@@ -37,7 +37,6 @@ const ROUTES: Array<[method: 'GET' | 'POST', path: string, answer?: AnswerFile]>
 	['GET', '/customer-corner/instance/properties'],
 	['POST', '/customer-corner/pdf/pdf-provider'],
 	['POST', '/hmrc/retrieve-ct600', 'xml'],
-	['POST', '/input-import/instance/generation', 'instance'],
 	['POST', '/input-import/instance/csv-import', 'instance'],
 	['POST', '/input-import/instance/reported-facts-ai'],
 	['POST', '/input-import/instance/generation-ai', 'instance'],

@@ -31,6 +31,78 @@ function render(report: Buffer, title: string) {
 	return { html: htmlPage(title, rows), pdf: tinyPdf(`${title}: ${facts.length} facts, ${rows[0][0]} = ${rows[0][1]}`) };
 }
 
+const PERIOD = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
+const QNAME = /^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$/;
+const xmlEscape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+function checkPeriod(value: unknown, field: string): string {
+	const match = typeof value === 'string' ? PERIOD.exec(value) : null;
+	const valid = (date: string) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+	if (!match || !valid(match[1]) || !valid(match[2]) || match[1] > match[2]) throw fail(400, `${field}: must be a period yyyy-MM-dd/yyyy-MM-dd`);
+	return value as string;
+}
+
+function checkDecimals(value: unknown, field: string): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (!(typeof value === 'number' && Number.isInteger(value)) && value !== 'INF') throw fail(400, `${field}: must be an integer or "INF"`);
+	return String(value);
+}
+
+/**
+ * The documented generation: `schemaRef`, `lang`, `identifier`, `scheme`, default `unit`, `period`
+ * (yyyy-MM-dd/yyyy-MM-dd) and `decimals`, and `dataRows` ({ concept, value, period?, unit?, decimals? }). One context
+ * per period, one unit per unit used; numeric values get a unit and decimals, text values none.
+ */
+function generateInstance(fields: Record<string, unknown>) {
+	const schemaRef = requireString(fields, 'schemaRef')!;
+	const lang = requireString(fields, 'lang')!;
+	const identifier = requireString(fields, 'identifier')!;
+	const scheme = requireString(fields, 'scheme')!;
+	const defaultUnit = requireString(fields, 'unit', { optional: true });
+	if (defaultUnit !== undefined && !QNAME.test(defaultUnit)) throw fail(400, 'unit: must be a prefixed unit such as iso4217:EUR');
+	const defaultPeriod = fields.period === undefined ? undefined : checkPeriod(fields.period, 'period');
+	const defaultDecimals = checkDecimals(fields.decimals, 'decimals');
+	const rows = fields.dataRows;
+	if (!Array.isArray(rows) || rows.length === 0) throw fail(400, 'dataRows: at least one row is required');
+	const contexts = new Map<string, string>();
+	const units = new Map<string, string>();
+	const facts = rows.map((row: Record<string, unknown>, i) => {
+		if (!isPlainObject(row)) throw fail(400, `dataRows[${i}]: must be an object`);
+		const concept = requireString(row, 'concept')!;
+		if (!QNAME.test(concept)) throw fail(400, `dataRows[${i}].concept: must be a prefixed concept name`);
+		if (typeof row.value !== 'string' && typeof row.value !== 'number') throw fail(400, `dataRows[${i}].value: is required`);
+		const value = String(row.value);
+		const period = row.period === undefined ? defaultPeriod : checkPeriod(row.period, `dataRows[${i}].period`);
+		if (!period) throw fail(400, `dataRows[${i}].period: is required when there is no default period`);
+		if (!contexts.has(period)) contexts.set(period, `C${contexts.size + 1}`);
+		const numeric = /^-?\d+(\.\d+)?$/.test(value.trim());
+		let attributes = `contextRef="${contexts.get(period)}"`;
+		if (numeric) {
+			const unit = (requireString(row, 'unit', { optional: true }) ?? defaultUnit);
+			if (!unit || !QNAME.test(unit)) throw fail(400, `dataRows[${i}].unit: a numeric value needs a unit (or a default unit)`);
+			if (!units.has(unit)) units.set(unit, `U${units.size + 1}`);
+			attributes += ` unitRef="${units.get(unit)}" decimals="${checkDecimals(row.decimals, `dataRows[${i}].decimals`) ?? defaultDecimals ?? 'INF'}"`;
+		}
+		return { concept, xml: `<${concept} ${attributes}>${xmlEscape(value)}</${concept}>` };
+	});
+	const prefixes = [...new Set(facts.map((f) => f.concept.split(':')[0]))];
+	const contextXml = [...contexts].map(([period, id]) => {
+		const [start, end] = period.split('/');
+		return `<xbrli:context id="${id}"><xbrli:entity><xbrli:identifier scheme="${xmlEscape(scheme)}">${xmlEscape(identifier)}</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:startDate>${start}</xbrli:startDate><xbrli:endDate>${end}</xbrli:endDate></xbrli:period></xbrli:context>`;
+	});
+	const unitXml = [...units].map(([unit, id]) => `<xbrli:unit id="${id}"><xbrli:measure>${xmlEscape(unit)}</xbrli:measure></xbrli:unit>`);
+	const xml = [
+		'<?xml version="1.0" encoding="UTF-8"?>',
+		`<xbrli:xbrl xml:lang="${xmlEscape(lang)}" xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink"${prefixes.map((p) => ` xmlns:${p}="urn:sandbox:${p}"`).join('')}>`,
+		`<link:schemaRef xlink:type="simple" xlink:href="${xmlEscape(schemaRef)}"/>`,
+		...contextXml,
+		...unitXml,
+		...facts.map((f) => f.xml),
+		'</xbrli:xbrl>',
+	].join('\n');
+	return { xml, schemaRef, facts: facts.length, contexts: contexts.size, units: units.size };
+}
+
 export function reportingRoutes(ctx: SemansysContext): SandboxRoute[] {
 	return [
 		{
@@ -108,6 +180,23 @@ export function reportingRoutes(ctx: SemansysContext): SandboxRoute[] {
 		},
 		{
 			method: 'POST',
+			path: `${BASE_PATH}/input-import/instance/generation`,
+			handler: (req) => {
+				const instance = generateInstance(body(req));
+				const xml = Buffer.from(instance.xml);
+				return ok({
+					InstanceContentBase64: b64(xml),
+					TaxonomyEntrypoint: instance.schemaRef,
+					FactsCount: instance.facts,
+					TuplesCount: 0,
+					UnitsCount: instance.units,
+					ContextsCount: instance.contexts,
+					...hashed(req, xml),
+				});
+			},
+		},
+		{
+			method: 'POST',
 			path: `${BASE_PATH}/taxonomy/report-extension`,
 			handler: (req) => {
 				const meta = (body(req).extensionsData as Record<string, unknown> | undefined)?.taxonomyExtensionMetaData;
@@ -122,8 +211,9 @@ export function reportingRoutes(ctx: SemansysContext): SandboxRoute[] {
 			handler: (req) => {
 				const fields = body(req);
 				const report = base64Field(fields, 'reportContentBase64');
-				const format = req.query.outputFormat;
-				if (format !== undefined && format !== 'html' && format !== 'pdf') throw fail(400, 'outputFormat: must be html or pdf');
+				// "html or pdf", optional: "If missing result is in both html and pdf format". Other query parameters are ignored.
+				const format = req.query[ctx.renderFormatParameter];
+				if (format !== undefined && format !== 'html' && format !== 'pdf') throw fail(400, `${ctx.renderFormatParameter}: must be html or pdf`);
 				const { html, pdf } = render(report, String(fields.fileName ?? 'Report'));
 				return ok({ htmlContent: format === 'pdf' ? null : b64(html), pdfContent: format === 'html' ? null : b64(pdf), ...hashed(req, pdf) });
 			},

@@ -6,11 +6,12 @@ import { FISKALY_CREDENTIAL_TYPE, fiskalyApi } from './api';
 import { searchApiKeys, searchOrganizations } from './methods/listSearch';
 import { apiKeyResource } from './resources/apiKey';
 import { billingAddressResource } from './resources/billingAddress';
+import { customApiCallResource } from './resources/customApiCall';
 import { organizationResource } from './resources/organization';
 import { tokenResource } from './resources/token';
 import { userResource } from './resources/user';
 
-const resources = [apiKeyResource, billingAddressResource, organizationResource, tokenResource, userResource];
+const resources = [apiKeyResource, billingAddressResource, organizationResource, tokenResource, userResource, customApiCallResource];
 
 export class FiskalyManagement implements INodeType {
 	description: INodeTypeDescription = {

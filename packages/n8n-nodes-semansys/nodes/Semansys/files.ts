@@ -97,6 +97,8 @@ export interface FileOutput {
 	key: string;
 	/** Sniffed from the content when not given. */
 	mimeType?: string;
+	/** The file name's extension when the type alone does not tell (an XBRL instance is XML saved as .xbrl). */
+	extension?: string;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -150,7 +152,7 @@ export async function filesFromAnswer(
 		if (key === undefined || !isBase64(value)) continue;
 		const data = Buffer.from(value, 'base64');
 		const mimeType = output.mimeType ?? sniffMimeType(data);
-		const fileName = `${options.baseName}.${EXTENSIONS[mimeType] ?? 'bin'}`;
+		const fileName = `${options.baseName}.${output.extension ?? EXTENSIONS[mimeType] ?? 'bin'}`;
 		binary[output.key] = await context.helpers.prepareBinaryData(data, fileName, mimeType);
 		if (!options.keepRaw) json[key] = `binary:${output.key}`;
 	}

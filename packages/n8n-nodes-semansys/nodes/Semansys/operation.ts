@@ -47,6 +47,8 @@ export interface OperationSpec<TFields extends z.ZodRawShape> {
 	hashed?: boolean;
 	/** A validation job (202 + job ID): offers Wait for Completion. */
 	job?: boolean;
+	/** Checks across fields (e.g. a data row needs a period when there is no default period), before anything is sent. */
+	refine?: (input: IDataObject, ctx: z.RefinementCtx) => void;
 	/** Base64 fields of the answer that become binary data; a function when the user names them. */
 	answerFiles?: FileOutput[] | ((input: IDataObject) => FileOutput[]);
 	request(
@@ -92,7 +94,10 @@ export function semansysOperation<TFields extends z.ZodRawShape>(spec: Operation
 	};
 	const schema = z
 		.object(shape)
-		.superRefine((input, ctx) => files.forEach((file) => checkFileInput(file, input as IDataObject, ctx))) as unknown as z.ZodType<IDataObject>;
+		.superRefine((input, ctx) => {
+			files.forEach((file) => checkFileInput(file, input as IDataObject, ctx));
+			spec.refine?.(input as IDataObject, ctx);
+		}) as unknown as z.ZodType<IDataObject>;
 
 	const execute = async ({ context, input, itemIndex, settings }: OperationRun<IDataObject>): Promise<INodeExecutionData[]> => {
 		const resolved: Record<string, ResolvedFile> = {};

@@ -12,18 +12,22 @@ import { statusResource } from './status';
 import { taxonomyResource } from './taxonomy';
 import { validationResource } from './validation';
 
-/** One resource per branch of the Semansys reference tree, in its order, then Custom API Call. */
+/**
+ * One resource per branch of the Semansys reference tree, in the order users work: validate, render, deliver and
+ * follow the delivery first (Validation is the node's default resource); then the other resources with confirmed
+ * operations; then the guesses, whose operations are all inferred; Custom API Call last.
+ */
 export const resources: ResourceDescriptor[] = [
-	reportPackageResource,
-	instanceResource,
-	reportChatResource,
-	customerCornerResource,
-	deliveryResource,
-	statusResource,
-	hmrcResource,
-	inputImportResource,
-	taxonomyResource,
 	validationResource,
 	renderingResource,
+	deliveryResource,
+	statusResource,
+	inputImportResource,
+	taxonomyResource,
+	instanceResource,
+	hmrcResource,
+	customerCornerResource,
+	reportPackageResource,
+	reportChatResource,
 	customApiCallResource,
 ];

@@ -5,6 +5,7 @@ import { attachmentResource } from './attachment';
 import { companyResource } from './company';
 import { companySettingsResource } from './companySettings';
 import { companyUserResource } from './companyUser';
+import { customApiCallResource } from './customApiCall';
 import { customerResource } from './customer';
 import { emailResource } from './email';
 import { integrationResource } from './integration';
@@ -22,7 +23,7 @@ import { smsResource } from './sms';
 import { twoFactorResource } from './twoFactor';
 import { vatCodeResource } from './vatCode';
 
-/** Resources in the order the node shows them. */
+/** Resources in the order the node shows them, Custom API Call last. */
 export const resources: ResourceDescriptor[] = [
 	addressVerificationResource,
 	analyticsResource,
@@ -46,4 +47,5 @@ export const resources: ResourceDescriptor[] = [
 	smsResource,
 	twoFactorResource,
 	vatCodeResource,
+	customApiCallResource,
 ];

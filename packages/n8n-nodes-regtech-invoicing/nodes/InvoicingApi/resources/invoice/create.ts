@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 
 import { defineOperation, type RequestTools } from '@n8n-nodes-eu-finance/shared/operations';
+import type { CreatePath } from '../../createPath';
 import { findStatus, simplifyStatus } from '../../status';
 import { createInvoiceBody, createInvoiceSchema, type CreateInvoiceInput } from './createSchema';
 import { createInvoiceProperties } from './fields';
@@ -22,7 +23,8 @@ async function pdfBytes(property: string | undefined, tools: RequestTools): Prom
 	return file.data.toString('base64');
 }
 
-export const createInvoiceOperation = defineOperation<CreateInput>({
+/** Create, sent to the credential's Create Path (the two editions of the docs differ only there). */
+export const createInvoiceOperationFor = (createPath: CreatePath) => defineOperation<CreateInput>({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an invoice',
@@ -33,7 +35,7 @@ export const createInvoiceOperation = defineOperation<CreateInput>({
 		const body = createInvoiceBody(input, input.customInvoiceId);
 		const pdf = await pdfBytes(input.options.pdfBinaryProperty, tools);
 		if (pdf) (body.invoiceDetails as IDataObject).pdfBytes = pdf;
-		return { method: 'POST', path: '/invoice/create', body };
+		return { method: 'POST', path: createPath, body };
 	},
 	// Never two invoices: after an unknown outcome the status endpoint is asked about our id. Known → the first
 	// attempt worked; unknown → nothing was created, and the same request (same id, which the API refuses to create

@@ -1,47 +1,22 @@
-import type { ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
-import { z } from 'zod';
+import { customApiCallResource as sharedCustomApiCall } from '@n8n-nodes-eu-finance/shared/customApiCall';
+import type { OperationDescriptor, ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
 
-import { jsonObject, jsonProperty } from '../../fields';
-import { semansysOperation } from '../../operation';
+/** The shared Custom API Call; Semansys' writes often answer with an empty body, which is an empty item here. */
+const shared = sharedCustomApiCall({ vendorName: 'Semansys', examplePath: '/validation/status/292134BE13008671', allowEmptyBody: true });
+const [sharedCall] = shared.operations;
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-const call = semansysOperation({
-	value: 'call',
-	name: 'Call',
-	action: 'Call any Semansys endpoint',
-	description: 'Send a request to any path of the API with the credential\'s token and headers',
-	properties: [
-		{
-			displayName: 'Method',
-			name: 'method',
-			type: 'options',
-			options: [
-				{ name: 'DELETE', value: 'DELETE' },
-				{ name: 'GET', value: 'GET' },
-				{ name: 'PATCH', value: 'PATCH' },
-				{ name: 'POST', value: 'POST' },
-				{ name: 'PUT', value: 'PUT' },
-			],
-			default: 'GET',
-		},
-		{ displayName: 'Path', name: 'path', type: 'string', default: '', required: true, placeholder: '/validation/status/292134BE13008671', description: 'Path below the API base URL' },
-		jsonProperty('Query Parameters (JSON)', 'query', 'Query string parameters as a JSON object'),
-		{ ...jsonProperty('Body (JSON)', 'body', 'JSON body (not sent with GET)'), displayOptions: { hide: { method: ['GET'] } } },
-	],
-	fields: {
-		method: z.enum(METHODS),
-		path: z.string().trim().regex(/^\/[^\s]*$/, 'must start with / (a path below the base URL)'),
-		query: jsonObject,
-		body: jsonObject.optional(),
+/**
+ * Like every Semansys operation, the input item's files stay on the output item, so a reporting chain (validate,
+ * render, deliver) can use the report again after a Custom API Call.
+ */
+const call: OperationDescriptor = {
+	...sharedCall,
+	execute: async (run) => {
+		const items = await sharedCall.execute!(run);
+		const kept = run.context.getInputData()[run.itemIndex]?.binary;
+		if (!kept) return items;
+		return items.map((item) => ({ ...item, binary: { ...kept, ...item.binary } }));
 	},
-	request: (input) => ({
-		method: input.method,
-		path: input.path,
-		qs: input.query as never,
-		body: input.method === 'GET' ? undefined : (input.body as never),
-		allowEmptyBody: true,
-	}),
-});
+};
 
-export const customApiCallResource: ResourceDescriptor = { value: 'customApiCall', name: 'Custom API Call', operations: [call] };
+export const customApiCallResource: ResourceDescriptor = { ...shared, operations: [call] };

@@ -3,6 +3,7 @@ import { optionalText, requiredText, stringProperty } from '../../fields';
 import { fileInput } from '../../files';
 import { inferredOperations } from '../../inferred';
 import { semansysOperation } from '../../operation';
+import { generateInstance } from './generateInstance';
 
 const hashSingleFile = semansysOperation({
 	value: 'hashSingleFile',
@@ -41,5 +42,6 @@ const instanceData = semansysOperation({
 export const inputImportResource: ResourceDescriptor = {
 	value: 'inputImport',
 	name: 'Input Import',
-	operations: [hashSingleFile, instanceData, ...inferredOperations('inputImport')],
+	// Generate Instance is confirmed now: it replaces the INFERRED table's entry of the same value.
+	operations: [hashSingleFile, instanceData, generateInstance, ...inferredOperations('inputImport')],
 };

@@ -14,29 +14,48 @@ const consistent = semansysOperation({
 	value: 'consistent',
 	name: 'Render Consistent',
 	action: 'Render an instance consistently as HTML or PDF',
-	description: 'Render an instance as HTML and/or PDF; the files come back as binary data (html, pdf)',
+	description: 'Render an instance as HTML and PDF (or one of them); the files come back as binary data (html, pdf)',
 	endpoint: { method: 'POST', path: '/rendering/instance/consistent', confirmed: true },
 	files: [reportFile],
 	properties: [
 		{
-			displayName: 'Output Format',
+			displayName: 'Output Format (Unconfirmed Parameter Name)',
 			name: 'outputFormat',
 			type: 'options',
 			options: [
-				{ name: 'HTML and PDF', value: 'both' },
-				{ name: 'HTML', value: 'html' },
-				{ name: 'PDF', value: 'pdf' },
+				{ name: 'HTML and PDF (No Format Parameter Sent)', value: 'both', description: 'Semansys documents that both come back when the format is missing' },
+				{ name: 'HTML Only', value: 'html', description: 'Sends the format under the Format Parameter Name below, a guess' },
+				{ name: 'PDF Only', value: 'pdf', description: 'Sends the format under the Format Parameter Name below, a guess' },
 			],
 			default: 'both',
-			description: 'Semansys renders both when no format is given',
+			description:
+				'Semansys lists an optional format query parameter only as "html or pdf" and does not show its real name; without it both formats come back. HTML Only or PDF Only send it under a guessed name.',
+		},
+		{
+			displayName: 'Format Parameter Name',
+			name: 'formatParameterName',
+			type: 'string',
+			default: 'outputFormat',
+			description: 'Name of the query parameter that carries "html" or "pdf". Unconfirmed: outputFormat is our guess; change it once Semansys tells you the real name.',
+			displayOptions: { show: { outputFormat: ['html', 'pdf'] } },
 		},
 		fileNameProperty,
 	],
-	fields: { outputFormat: z.enum(['both', 'html', 'pdf']).default('both'), fileName: optionalText },
+	fields: {
+		outputFormat: z.enum(['both', 'html', 'pdf']).default('both'),
+		// Shown (and so checked) only with HTML Only or PDF Only; hidden it is undefined.
+		formatParameterName: z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a query parameter name (letters, digits, _ . -)')
+			.refine((name) => name !== 'isHashed', 'must not be isHashed (the node sends that one itself)')
+			.optional(),
+		fileName: optionalText,
+	},
 	hashed: true,
 	request: (input, files) => ({
-		// The page names the query "output format (html or pdf)"; its exact name is not shown, outputFormat is our reading.
-		qs: input.outputFormat === 'both' ? undefined : { outputFormat: input.outputFormat },
+		// No format: both come back (documented). A format goes under the user's parameter name, outputFormat unless set.
+		qs: input.outputFormat === 'both' ? undefined : { [input.formatParameterName ?? 'outputFormat']: input.outputFormat },
 		body: compact({ reportContentBase64: files.report.value, fileName: input.fileName ?? files.report.fileName }),
 		idempotent: true,
 	}),

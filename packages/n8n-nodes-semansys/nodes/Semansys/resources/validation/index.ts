@@ -23,11 +23,11 @@ const statusOperation = (filtered: boolean) =>
 		output: (answer, input, statusCode) => ({ jobId: input.jobId as string, finished: statusCode !== 202, ...(answer as IDataObject) }),
 	});
 
-const instanceValidation = (value: string, name: string, path: string, description: string) =>
+const instanceValidation = (value: string, name: string, action: string, path: string, description: string) =>
 	semansysOperation({
 		value,
 		name,
-		action: `${name} of an instance`,
+		action,
 		description,
 		endpoint: { method: 'POST', path, confirmed: true },
 		files: [fileInput('instance', 'Instance', true)],
@@ -52,9 +52,9 @@ export const validationResource: ResourceDescriptor = {
 	operations: [
 		statusOperation(false),
 		statusOperation(true),
-		instanceValidation('xbrlCalculation', 'Validate XBRL Calculation', '/validation/instance/xbrl-calculation', 'Check the calculations of an instance'),
-		instanceValidation('formulaAssertions', 'Validate Formula Assertions', '/validation/instance/formula-assertions', 'Check the formula assertions of the taxonomy against an instance'),
-		instanceValidation('filingRules', 'Validate Filing Rules', '/validation/instance/filing-rules', 'Check an instance against the SBR-NL filing rules'),
+		instanceValidation('xbrlCalculation', 'Validate XBRL Calculation', 'Validate the XBRL calculations of an instance', '/validation/instance/xbrl-calculation', 'Check the calculations of an instance'),
+		instanceValidation('formulaAssertions', 'Validate Formula Assertions', 'Validate the formula assertions of an instance', '/validation/instance/formula-assertions', 'Check the formula assertions of the taxonomy against an instance'),
+		instanceValidation('filingRules', 'Validate Filing Rules', 'Validate an instance against the filing rules', '/validation/instance/filing-rules', 'Check an instance against the SBR-NL filing rules'),
 		...inferredOperations('validation'),
 	],
 };

@@ -48,12 +48,12 @@ export const getPaymentUrl = onRecord(invoiceKey, {
 });
 
 /** Files of an invoice, as n8n binary data. */
-function invoiceFile(value: string, name: string, description: string, path: (id: string) => string, fileName: (id: string) => string, method: 'GET' | 'POST' = 'GET'): OperationDescriptor {
+function invoiceFile(value: string, name: string, action: string, description: string, path: (id: string) => string, fileName: (id: string) => string, method: 'GET' | 'POST' = 'GET'): OperationDescriptor {
 	return {
 		...onRecord(invoiceKey, {
 			value,
 			name,
-			action: `${name} of an invoice`,
+			action,
 			description,
 			properties: [binaryOutputProperty],
 			shape: binaryOutputSchema,
@@ -63,10 +63,10 @@ function invoiceFile(value: string, name: string, description: string, path: (id
 	};
 }
 
-export const downloadInvoicePdf = invoiceFile('downloadPdf', 'Download PDF', 'The invoice PDF', (id) => `/invoice/${id}/view`, (id) => `invoice-${id}.pdf`);
-export const downloadInvoiceZip = invoiceFile('downloadZip', 'Download ZIP', 'The invoice and its attachments as a ZIP file', (id) => `/invoice/${id}/zip`, (id) => `invoice-${id}.zip`);
-export const downloadPackingSlip = invoiceFile('downloadPackingSlip', 'Download Packing Slip', 'The packing slip PDF', (id) => `/invoice/${id}/packing-slip`, (id) => `packing-slip-${id}.pdf`);
-export const generateInvoicePdf = invoiceFile('generatePdf', 'Generate PDF', 'Generate the invoice PDF now (POST /send/pdf)', (id) => `/invoice/${id}/send/pdf`, (id) => `invoice-${id}.pdf`, 'POST');
+export const downloadInvoicePdf = invoiceFile('downloadPdf', 'Download PDF', 'Download the PDF of an invoice', 'The invoice PDF', (id) => `/invoice/${id}/view`, (id) => `invoice-${id}.pdf`);
+export const downloadInvoiceZip = invoiceFile('downloadZip', 'Download ZIP', 'Download an invoice and its attachments as ZIP', 'The invoice and its attachments as a ZIP file', (id) => `/invoice/${id}/zip`, (id) => `invoice-${id}.zip`);
+export const downloadPackingSlip = invoiceFile('downloadPackingSlip', 'Download Packing Slip', 'Download the packing slip of an invoice', 'The packing slip PDF', (id) => `/invoice/${id}/packing-slip`, (id) => `packing-slip-${id}.pdf`);
+export const generateInvoicePdf = invoiceFile('generatePdf', 'Generate PDF', 'Generate the PDF of an invoice', 'Generate the invoice PDF now (POST /send/pdf)', (id) => `/invoice/${id}/send/pdf`, (id) => `invoice-${id}.pdf`, 'POST');
 
 export const downloadUbl = defineOperation({
 	value: 'downloadUbl',
