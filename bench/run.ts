@@ -12,6 +12,7 @@ const ownUserFolder = process.env.N8N_USER_FOLDER ? undefined : mkdtempSync(join
 process.env.N8N_USER_FOLDER ??= ownUserFolder;
 
 import { machine, markdownTable, type ResultRow } from './report';
+import { adaptiveScenario, overheadScenario, rateLimitedScenario } from './scenarios/adaptive';
 import { authScenario } from './scenarios/auth';
 import { bulkScenario } from './scenarios/bulk';
 import { loadScenario } from './scenarios/load';
@@ -26,6 +27,9 @@ const SCENARIOS: Record<string, Scenario> = {
 	perItem: perItemScenario,
 	bulk: bulkScenario,
 	load: loadScenario,
+	adaptive: adaptiveScenario,
+	rateLimited: rateLimitedScenario,
+	overhead: overheadScenario,
 };
 
 async function main() {

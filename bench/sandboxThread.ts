@@ -26,6 +26,7 @@ type Command =
 	| { id: number; kind: 'clearRequests' }
 	| { id: number; kind: 'lastBody' }
 	| { id: number; kind: 'latency'; ms: number }
+	| { id: number; kind: 'rateLimit'; perSecond?: number }
 	| { id: number; kind: 'count'; pattern: string }
 	| { id: number; kind: 'close' };
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -37,6 +38,8 @@ export interface SandboxThread {
 	clearRequests(): Promise<void>;
 	/** Holds every answer back `ms` (0: none), as a vendor on the internet is some milliseconds away. */
 	latency(ms: number): Promise<void>;
+	/** Limits the sandbox to `perSecond` requests (a token bucket, full at the start; 429 + Retry-After beyond); undefined: no limit. */
+	rateLimit(perSecond: number | undefined): Promise<{ refused: number } | undefined>;
 	/** The raw body of the last request received. */
 	lastBody(): Promise<string>;
 	/** Requests received since the last reset whose "METHOD path" matches. */
@@ -72,6 +75,7 @@ export async function startSandboxThread(vendor: Vendor): Promise<SandboxThread>
 		clearRequests: async () => await ask({ kind: 'clearRequests' }),
 		latency: async (ms) => await ask({ kind: 'latency', ms }),
 		lastBody: async () => await ask({ kind: 'lastBody' }),
+		rateLimit: async (perSecond) => await ask({ kind: 'rateLimit', perSecond }),
 		count: async (pattern) => await ask({ kind: 'count', pattern: pattern.source }),
 		close: async () => {
 			await ask({ kind: 'close' });
@@ -104,6 +108,9 @@ if (wanted && parentPort) {
 			} else if (command.kind === 'latency') {
 				sandbox.faults.clear();
 				if (command.ms > 0) sandbox.faults.add({ kind: 'slow', delayMs: command.ms, times: Number.MAX_SAFE_INTEGER });
+			} else if (command.kind === 'rateLimit') {
+				value = sandbox.faults.bucket ? { refused: sandbox.faults.bucket.refused } : undefined;
+				sandbox.faults.rateLimit(command.perSecond ? { perSecond: command.perSecond } : undefined);
 			} else if (command.kind === 'lastBody') {
 				value = sandbox.requests.at(-1)?.rawBody ?? '';
 			} else if (command.kind === 'count') {

@@ -10,10 +10,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 import type { z } from 'zod';
 
+import { AdaptiveConcurrency, bothSignals, FixedConcurrency, runLimited } from './transport/concurrency';
 import { asNodeError } from './transport/errors';
 import { collectNumberedPages, collectOffsetPages } from './transport/pagination';
 import {
 	apiRequest,
+	AUTO_PAGES,
 	DEFAULT_TRANSPORT,
 	MAX_PAGES_IN_PARALLEL,
 	type RequestContext,
@@ -134,6 +136,13 @@ export interface OperationDescriptor<TInput = unknown> {
 	 * late first attempt and the resend can never both land.
 	 */
 	recover?(input: TInput, run: OperationRun<TInput>, sent: RequestSpec): Promise<unknown>;
+	/**
+	 * A write whose repetition or reordering could harm (it messages a customer, delivers to a tax authority, numbers
+	 * an invoice): under Items in Parallel = Auto it goes one item at a time. An explicit number still applies.
+	 * Everything else (reads, idempotent writes, creates that carry an idempotency key or are never blindly repeated)
+	 * runs in parallel under Auto.
+	 */
+	sequential?: boolean;
 }
 
 /** How many times a write whose outcome was unknown is looked up and sent again before its error stands. */
@@ -198,8 +207,10 @@ const batchItemsProperties = (resource: string, operation: string, defaultSize: 
 	},
 ];
 
-/** Most items a node sends at once (Request Options → Items in Parallel). */
-export const MAX_PARALLEL_ITEMS = 20;
+/** Most items a node sends at once (Request Options → Items in Parallel, and the most Auto may reach). */
+export const MAX_PARALLEL_ITEMS = 50;
+/** Items in Parallel = 0 (the default): Auto starts with `start` items at once and grows up to Max Items in Parallel. */
+export const AUTO_ITEMS = { start: 4, max: 20 };
 
 /**
  * Request Options: timeout and retry limits everywhere. Nodes (`forItems`) also get "Items in Parallel" (a trigger's
@@ -220,10 +231,18 @@ export const requestOptionsProperty = (resources?: string[], { forItems = false,
 						displayName: 'Items in Parallel',
 						name: 'parallelItems',
 						type: 'number' as const,
-						typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
-						default: 1,
+						typeOptions: { minValue: 0, maxValue: MAX_PARALLEL_ITEMS },
+						default: 0,
 						description:
-							'How many items are sent at once. Above 1 the output keeps the item order, but the service receives the requests in any order (invoices may be numbered out of item order); without "Continue On Fail" a failure stops new items, lets those already sent finish and names them in the error.',
+							'How many items are sent at once. 0 is Auto: starts with 4, sends more while the service answers fine and fewer after a 429 or 503 (waiting its Retry-After), up to Max Items in Parallel; sends that message a customer or deliver to an authority go one at a time. 1 sends one item after the other; any other number is fixed. The output keeps the item order, but the service receives parallel requests in any order.',
+					},
+					{
+						displayName: 'Max Items in Parallel',
+						name: 'maxParallelItems',
+						type: 'number' as const,
+						typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
+						default: 20, // AUTO_ITEMS.max
+						description: 'The most items Auto (Items in Parallel = 0) sends at once',
 					},
 				]
 			: []),
@@ -249,10 +268,10 @@ export const requestOptionsProperty = (resources?: string[], { forItems = false,
 						displayName: 'Pages in Parallel',
 						name: 'pagesInParallel',
 						type: 'number' as const,
-						typeOptions: { minValue: 1, maxValue: MAX_PAGES_IN_PARALLEL },
-						default: 3, // DEFAULT_TRANSPORT.pagesInParallel
+						typeOptions: { minValue: 0, maxValue: MAX_PAGES_IN_PARALLEL },
+						default: 0, // DEFAULT_TRANSPORT.pagesInParallel
 						description:
-							'How many pages of a list are requested at once, once the first page has told how many there are (Return All of thousands of records). The records keep their order. 1 asks for one page after the other.',
+							'How many pages of a list are requested at once, once the first page has told how many there are (Return All of thousands of records). 0 is Auto: starts with 3, more while the service answers fine, fewer after a 429 or 503, up to 10. The records keep their order. 1 asks for one page after the other.',
 					},
 				]
 			: []),
@@ -351,9 +370,12 @@ export function pollTransportSettings(context: IPollFunctions): TransportSetting
 
 function settingsFromOptions(options: IDataObject): TransportSettings {
 	const number = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
-	const pages = number(options.pagesInParallel, DEFAULT_TRANSPORT.pagesInParallel);
+	const pages = Math.min(Math.floor(number(options.pagesInParallel, 0)), MAX_PAGES_IN_PARALLEL);
+	// Auto: each list gets its own controller, told about every answer of its requests.
+	const pageControl = pages === 0 ? new AdaptiveConcurrency(AUTO_PAGES.start, AUTO_PAGES.max) : undefined;
 	return {
-		pagesInParallel: Math.min(Math.max(1, Math.floor(pages)), MAX_PAGES_IN_PARALLEL),
+		pagesInParallel: pageControl ?? pages,
+		congestion: pageControl,
 		timeoutMs: number(options.timeoutSeconds, DEFAULT_TRANSPORT.timeoutMs / 1000) * 1000,
 		retry: {
 			...DEFAULT_TRANSPORT.retry,
@@ -544,10 +566,18 @@ function countOption(value: unknown, fallback: number, max: number): number {
 	return typeof value === 'number' && value >= 1 ? Math.min(Math.floor(value), max) : fallback;
 }
 
-/** "Items in Parallel" of Request Options: one value for the whole run (read from the first item). */
-function parallelItems(context: IExecuteFunctions, itemCount: number): number {
-	if (itemCount === 0) return 1;
-	return countOption((context.getNodeParameter('requestOptions', 0, {}) as IDataObject).parallelItems, 1, MAX_PARALLEL_ITEMS);
+/**
+ * "Items in Parallel" of Request Options, one value for the whole run (read from the first item): a fixed number, or
+ * Auto (0, the default) up to "Max Items in Parallel" — one at a time when any item's operation is `sequential`.
+ */
+function itemConcurrency(context: IExecuteFunctions, prepared: PreparedItem[]): AdaptiveConcurrency {
+	if (prepared.length === 0) return new FixedConcurrency(1);
+	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const fixed = countOption(options.parallelItems, 0, MAX_PARALLEL_ITEMS);
+	if (fixed > 0) return new FixedConcurrency(fixed);
+	if (prepared.some((p) => p.op.sequential)) return new FixedConcurrency(1);
+	const max = countOption(options.maxParallelItems, AUTO_ITEMS.max, MAX_PARALLEL_ITEMS);
+	return new AdaptiveConcurrency(AUTO_ITEMS.start, max);
 }
 
 /** "0–4, 6, 9" */
@@ -613,7 +643,7 @@ export async function executeOperations(
 		}
 	}
 
-	await sendItems(context, toSend, parallelItems(context, items.length), continueOnFail, results);
+	await sendItems(context, toSend, itemConcurrency(context, toSend), continueOnFail, results);
 	if (batchOp) await runBatch(context, batchOp, batched, (itemIndex, result) => results.set(itemIndex, result));
 
 	const output: INodeExecutionData[] = [];
@@ -640,22 +670,26 @@ export async function executeOperations(
 }
 
 /**
- * Sends the items with at most `parallel` in flight. One at a time, a failure leaves every later item unsent, as the
+ * Sends the items with at most `control.limit` in flight. One at a time, a failure leaves every later item unsent, as the
  * error's item number says. In parallel, the items that had succeeded are not a simple prefix any more, so the error
  * names them: a workflow that is run again must not create them twice.
  */
 async function sendItems(
 	context: IExecuteFunctions,
 	prepared: PreparedItem[],
-	parallel: number,
+	control: AdaptiveConcurrency,
 	continueOnFail: boolean,
 	results: Map<number, INodeExecutionData[] | Error>,
 ): Promise<void> {
-	let next = 0;
 	const failures: Array<{ itemIndex: number; failure: NodeApiError | NodeOperationError }> = [];
-	const worker = async () => {
-		while (next < prepared.length && (continueOnFail || failures.length === 0)) {
-			const { op, itemIndex, input, api, settings } = prepared[next++];
+	const auto = !(control instanceof FixedConcurrency);
+	const started = await runLimited(
+		prepared.length,
+		control,
+		async (index) => {
+			const { op, itemIndex, input, api } = prepared[index];
+			// Under Auto every answer of the item's requests (retries and logins included) reaches the controller.
+			const settings = auto ? { ...prepared[index].settings, congestion: bothSignals(control, prepared[index].settings.congestion) } : prepared[index].settings;
 			try {
 				results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
 			} catch (error) {
@@ -663,17 +697,17 @@ async function sendItems(
 				if (continueOnFail) results.set(itemIndex, failure);
 				else failures.push({ itemIndex, failure });
 			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(parallel, prepared.length) }, worker));
+		},
+		() => !continueOnFail && failures.length > 0,
+	);
 	if (failures.length === 0) return;
 	failures.sort((a, b) => a.itemIndex - b.itemIndex);
 	const [{ failure: first }, ...others] = failures;
-	if (parallel > 1) {
+	if (control.max > 1) {
 		const succeeded = [...results.keys()];
-		const notSent = prepared.slice(next).map((p) => p.itemIndex);
+		const notSent = prepared.slice(started).map((p) => p.itemIndex);
 		const facts = [
-			`Items in Parallel: ${parallel}.`,
+			auto ? `Items in Parallel: Auto (up to ${control.max}; ${control.mostInFlight} at most were sent at once).` : `Items in Parallel: ${control.max}.`,
 			succeeded.length ? `These items had succeeded before the run stopped: ${itemRanges(succeeded)}.` : 'No item had succeeded.',
 			others.length ? `These items failed as well: ${itemRanges(others.map((f) => f.itemIndex))}.` : '',
 			notSent.length ? `These items were not sent: ${itemRanges(notSent)}.` : '',

@@ -128,7 +128,7 @@ describe('Return All through the node (TheNextInvoice invoices, 1,000 in the san
 	const f = useTni({ seedInvoices: 1000 });
 	const searches = () => f.sandbox.requests.filter((r) => r.path === '/api/v1/invoice/search');
 
-	it('Pages in Parallel 1 and the default (3) return the same records in the same order, with the same 10 requests', async () => {
+	it('Pages in Parallel 1, 3 and the default (Auto) return the same records in the same order, with the same 10 requests; Auto grows past 3', async () => {
 		const one = await f.run({ resource: 'invoice', operation: 'getAll', returnAll: true, requestOptions: { pagesInParallel: 1 } });
 		const sequentialPages = searches().map((r) => r.query.page);
 		f.sandbox.clearRequests();
@@ -141,6 +141,26 @@ describe('Return All through the node (TheNextInvoice invoices, 1,000 in the san
 		// Held back 200 ms each: pages that arrived within 150 ms of each other were in flight together.
 		const arrivals = searches().map((r) => r.at);
 		const together = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 150).length));
-		expect(together).toBe(3);
+		// Auto starts with 3 pages at once and adds one per answer that came back fine (at most 10).
+		expect(together).toBeGreaterThan(3);
+		expect(together).toBeLessThanOrEqual(10);
+		f.sandbox.clearRequests();
+		f.sandbox.faults.add({ kind: 'slow', delayMs: 200, times: 20, match: { method: 'GET', path: '/api/v1/invoice/search' } });
+		const fixed = await f.run({ resource: 'invoice', operation: 'getAll', returnAll: true, requestOptions: { pagesInParallel: 3 } });
+		expect(fixed.json.map((i) => i.id)).toEqual(one.json.map((i) => i.id));
+		const fixedArrivals = searches().map((r) => r.at);
+		expect(Math.max(...fixedArrivals.map((t) => fixedArrivals.filter((u) => u >= t && u < t + 150).length))).toBe(3);
+	});
+
+	it('Auto backs off on a rate-limited vendor and still returns every record once', async () => {
+		f.sandbox.faults.rateLimit({ perSecond: 4 });
+		try {
+			const run = await f.run({ resource: 'invoice', operation: 'getAll', returnAll: true, requestOptions: {} });
+			expect(run.error).toBeUndefined();
+			expect(new Set(run.json.map((i) => i.id)).size).toBe(1000);
+			expect(f.sandbox.faults.bucket?.refused).toBeGreaterThan(0);
+		} finally {
+			f.sandbox.faults.rateLimit(undefined);
+		}
 	});
 });

@@ -38,9 +38,9 @@ function mostInFlight(arrivals: number[]): number {
 const customerCreates = () => f.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/customer');
 
 describe('Items in Parallel', () => {
-	it('sends one item at a time by default', async () => {
+	it('with 1, sends one item at a time', async () => {
 		f.sandbox.faults.add({ kind: 'slow', delayMs: DELAY_MS, times: 4, match: { method: 'POST', path: '/api/v1/customer' } });
-		const { items, error } = await f.run(createCustomer(), { input: names(4, 'One at a time') });
+		const { items, error } = await f.run(createCustomer(1), { input: names(4, 'One at a time') });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
 		expect(mostInFlight(customerCreates().map((r) => r.at))).toBe(1);
@@ -98,6 +98,78 @@ describe('Items in Parallel', () => {
 			{ input, continueOnFail: true },
 		);
 		expect(run.json.map((item) => (item.error ? 'error' : Number(item.id)))).toEqual([id, 'error', id, id, id]);
+		expect(run.items.map((i) => i.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+	});
+});
+
+describe('Items in Parallel = Auto (the default)', () => {
+	it('grows on a vendor that answers fine: from 4 up to more at once, output in item order and paired', async () => {
+		f.sandbox.faults.add({ kind: 'slow', delayMs: DELAY_MS, times: 40, match: { method: 'POST', path: '/api/v1/customer' } });
+		const { items, json, error } = await f.run(createCustomer(), { input: names(40, 'Auto') });
+		expect(error).toBeUndefined();
+		const most = mostInFlight(customerCreates().map((r) => r.at));
+		expect(most).toBeGreaterThan(4);
+		expect(most).toBeLessThanOrEqual(20);
+		expect(customerCreates()).toHaveLength(40);
+		expect(json.map((c) => c.companyname)).toEqual(names(40, 'Auto').map((n) => n.name));
+		expect(items.map((i) => i.pairedItem)).toEqual(names(40).map((_, item) => ({ item })));
+	});
+
+	it('stays within Max Items in Parallel', async () => {
+		f.sandbox.faults.add({ kind: 'slow', delayMs: DELAY_MS, times: 30, match: { method: 'POST', path: '/api/v1/customer' } });
+		const { error } = await f.run({ ...createCustomer(), requestOptions: { maxParallelItems: 5 } }, { input: names(30, 'Capped') });
+		expect(error).toBeUndefined();
+		expect(mostInFlight(customerCreates().map((r) => r.at))).toBe(5);
+	});
+
+	it('shrinks on a rate-limited vendor (429 + Retry-After) and finishes with every item created once, none failed', async () => {
+		f.sandbox.faults.rateLimit({ perSecond: 20 });
+		try {
+			const input = names(60, 'Limited');
+			const { json, error } = await f.run({ ...createCustomer(), requestOptions: {} }, { input, continueOnFail: true });
+			expect(error).toBeUndefined();
+			expect(json.filter((item) => item.error)).toEqual([]);
+			expect(json.map((c) => c.companyname)).toEqual(input.map((n) => n.name));
+			expect(f.sandbox.faults.bucket!.refused).toBeGreaterThan(0);
+			const created = [...f.sandbox.state.customers.values()].map((c) => String(c.fields.companyname)).filter((name) => name.startsWith('Limited '));
+			expect(created.sort()).toEqual(input.map((n) => n.name).sort());
+			// The vendor admits 20 per second: the last 20 creates it accepted took most of a second.
+			const accepted = customerCreates().filter((r) => r.status !== 429).map((r) => r.at);
+			expect(accepted.at(-1)! - accepted[accepted.length - 21]).toBeGreaterThan(700);
+		} finally {
+			f.sandbox.faults.rateLimit(undefined);
+		}
+	});
+
+	it('sends that message a customer stay one at a time under Auto (an explicit number still applies)', async () => {
+		const ids = Array.from({ length: 4 }, () => Number(f.sandbox.control.createInvoice({}).id));
+		const mails = () => f.sandbox.requests.filter((r) => r.method === 'POST' && /\/send\/mail$/.test(r.path));
+		const sendMail = (requestOptions: Record<string, number>) => ({
+			resource: 'invoice',
+			operation: 'sendEmail',
+			invoiceId: idLocator('={{ $json.id }}'),
+			subject: 'Invoice {invoicenumber}',
+			body: 'Hi',
+			requestOptions,
+		});
+		f.sandbox.clearRequests();
+		f.sandbox.faults.add({ kind: 'slow', delayMs: DELAY_MS, times: 8, match: { method: 'POST', path: /\/send\/mail$/ } });
+		const auto = await f.run(sendMail({}), { input: ids.map((id) => ({ id })) });
+		expect(auto.error).toBeUndefined();
+		expect(mails()).toHaveLength(4);
+		expect(mostInFlight(mails().map((r) => r.at))).toBe(1);
+		f.sandbox.clearRequests();
+		const fixed = await f.run(sendMail({ parallelItems: 4 }), { input: ids.map((id) => ({ id })) });
+		expect(fixed.error).toBeUndefined();
+		expect(mostInFlight(mails().map((r) => r.at))).toBe(4);
+	});
+
+	it('with Continue On Fail a failed item becomes an error item in its place, the others are sent', async () => {
+		const { json } = await f.run({ ...createCustomer(1), companyname: 'Kept auto' });
+		const id = Number(json[0].id);
+		const input = [id, 999999, id, id, 999998, id].map((value) => ({ id: value }));
+		const run = await f.run({ resource: 'customer', operation: 'get', customerId: idLocator('={{ $json.id }}') }, { input, continueOnFail: true });
+		expect(run.json.map((item) => (item.error ? 'error' : Number(item.id)))).toEqual([id, 'error', id, id, 'error', id]);
 		expect(run.items.map((i) => i.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 	});
 });

@@ -9,6 +9,7 @@ import { Semansys } from '../../packages/n8n-nodes-semansys/nodes/Semansys/Seman
 import { TheNextInvoice } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoice.node';
 import { TheNextInvoiceTrigger } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
 import { DEFAULT_TRANSPORT } from '@n8n-nodes-eu-finance/shared/transport/request';
+import { AUTO_ITEMS } from '@n8n-nodes-eu-finance/shared/operations';
 import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 
 const NODES = [new FiskalyManagement(), new FiskalyManagementTrigger(), new TheNextInvoice(), new TheNextInvoiceTrigger(), new InvoicingApi(), new InvoicingApiTrigger(), new Semansys()];
@@ -21,7 +22,7 @@ describe('request options', () => {
 		// Only fiskaly and TheNextInvoice page through lists.
 		const pagesLists = /fiskaly|TheNextInvoice/i.test((description as INodeTypeDescription).name);
 		expect((options?.options ?? []).map((o) => (o as { name: string }).name).sort()).toEqual([
-			...(isTrigger ? [] : ['parallelItems']),
+			...(isTrigger ? [] : ['parallelItems', 'maxParallelItems']),
 			...(pagesLists ? ['pagesInParallel'] : []),
 			'maxAttempts',
 			'maxTotalWaitSeconds',
@@ -38,6 +39,8 @@ describe('request options', () => {
 		expect(defaults.maxAttempts).toBe(DEFAULT_TRANSPORT.retry.maxAttempts);
 		expect(defaults.maxTotalWaitSeconds).toBe(DEFAULT_TRANSPORT.retry.maxTotalWaitMs / 1000);
 		if ('pagesInParallel' in defaults) expect(defaults.pagesInParallel).toBe(DEFAULT_TRANSPORT.pagesInParallel);
+		// Items in Parallel = 0 is Auto, up to Max Items in Parallel.
+		if ('parallelItems' in defaults) expect([defaults.parallelItems, defaults.maxParallelItems]).toEqual([0, AUTO_ITEMS.max]);
 	});
 
 	describe('a trigger obeys its timeout', () => {

@@ -1,5 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { AdaptiveConcurrency, FixedConcurrency, runLimited } from './concurrency';
+
+/** Pages in Parallel = 0 (Auto) without a controller of its own: start with 3 pages at once, grow up to 10. */
+const AUTO_START = 3;
+const AUTO_MAX = 10;
+
 export interface Page {
 	items: IDataObject[];
 	/** Total number of matching records, when the vendor says it. */
@@ -13,33 +19,37 @@ export interface PagingOptions {
 	limit?: number;
 	/**
 	 * Pages requested at once once the first page has told how many there are (Request Options → Pages in
-	 * Parallel). Without a total there is nothing to plan, and pages go one at a time.
+	 * Parallel): a fixed number, 0 for Auto, or an Auto controller that the list's requests report to (429/503 halve
+	 * it and hold new pages until Retry-After). Without a total there is nothing to plan, and pages go one at a time.
 	 */
-	parallel?: number;
+	parallel?: number | AdaptiveConcurrency;
 }
 
 /**
  * Fetches the planned pages, at most `parallel` at a time, and returns them in plan order up to the first short
  * one (the end of the list): pages after it are not started, and any already in flight are dropped.
  */
-async function fetchInOrder<K>(plan: K[], parallel: number, fetchPage: (key: K) => Promise<Page>, isShort: (page: Page, key: K) => boolean): Promise<Page[]> {
+async function fetchInOrder<K>(
+	plan: K[],
+	parallel: number | AdaptiveConcurrency,
+	fetchPage: (key: K) => Promise<Page>,
+	isShort: (page: Page, key: K) => boolean,
+): Promise<Page[]> {
 	const pages: Array<Page | undefined> = new Array(plan.length);
-	let next = 0;
 	let endAt = plan.length;
-	const worker = async () => {
-		while (next < endAt) {
-			const index = next++;
-			let page: Page | undefined;
-			try {
-				page = await fetchPage(plan[index]);
-			} finally {
-				if (!page) endAt = 0; // the page failed, so the list fails as a whole: start no more pages
-			}
+	const control =
+		typeof parallel !== 'number' ? parallel : parallel === 0 ? new AdaptiveConcurrency(AUTO_START, AUTO_MAX) : new FixedConcurrency(Math.max(1, parallel));
+	// A page that fails fails the list as a whole: runLimited starts no more pages and throws its error.
+	await runLimited(
+		plan.length,
+		control,
+		async (index) => {
+			const page = await fetchPage(plan[index]);
 			pages[index] = page;
 			if (isShort(page, plan[index])) endAt = Math.min(endAt, index + 1);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, plan.length)) }, worker));
+		},
+		(next) => next >= endAt,
+	);
 	return pages.slice(0, endAt) as Page[];
 }
 

@@ -9,6 +9,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import type { AdaptiveConcurrency, CongestionSignal } from './concurrency';
 import { buildApiError, type VendorError, type WriteOutcome } from './errors';
 import {
 	classifyTransportError,
@@ -74,11 +75,19 @@ export interface RequestSpec {
 export interface TransportSettings {
 	timeoutMs: number;
 	retry: RetryPolicy;
-	/** List pages requested at once once the first page has told how many there are. */
-	pagesInParallel: number;
+	/**
+	 * List pages requested at once once the first page has told how many there are: a fixed number, 0 for Auto (see
+	 * AUTO_PAGES), or the Auto controller of one list (which then also receives `congestion`).
+	 */
+	pagesInParallel: number | AdaptiveConcurrency;
+	/** Told about every 429/503 and every other answer (Auto concurrency); the retries themselves do not change. */
+	congestion?: CongestionSignal;
 }
 
-export const DEFAULT_TRANSPORT: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY_POLICY, pagesInParallel: 3 };
+/** Pages in Parallel = 0 (the default): Auto, starting with `start` pages at once and growing up to `max`. */
+export const AUTO_PAGES = { start: 3, max: 10 };
+
+export const DEFAULT_TRANSPORT: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY_POLICY, pagesInParallel: 0 };
 export const MAX_PAGES_IN_PARALLEL = 10;
 
 /** Counters for tests and benchmarks; cheap enough to keep always. */
@@ -189,6 +198,10 @@ async function sendWithRetries(
 				'Check the Base URL of the credential (e.g. https instead of http, or a new API address)', outcomeOf(true));
 		}
 		const verdict = judgeStatus(status, idempotent, header(response.headers, 'retry-after'));
+		if (settings.congestion) {
+			if (status === 429 || status === 503) settings.congestion.busy(verdict.kind === 'retry' ? verdict.retryAfterMs : undefined);
+			else settings.congestion.fine();
+		}
 		if (verdict.kind === 'retry') {
 			if (verdict.mayHaveApplied) mayHaveApplied = true;
 			if (await budget.waitBeforeRetry(verdict.retryAfterMs)) continue;

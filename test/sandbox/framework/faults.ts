@@ -1,3 +1,4 @@
+import { TokenBucket, type RateLimitOptions } from './rateLimit';
 import { compilePath, type PathMatcher } from './routing';
 import type { FaultKind, FaultRule } from './types';
 
@@ -20,8 +21,18 @@ export class FaultController {
 	byKind: Record<string, number> = {};
 
 	private rules: ActiveRule[] = [];
+	/** The vendor's rate limit, when switched on (see `rateLimit`). */
+	bucket: TokenBucket | undefined;
 
 	constructor(private readonly random: () => number = Math.random) {}
+
+	/**
+	 * Switches a rate limit on (a token bucket: `perSecond`, `burst` tokens at most) or off (undefined): a request
+	 * beyond it gets 429 with Retry-After before any fault rule is looked at. `clear()` leaves it as it is.
+	 */
+	rateLimit(options: RateLimitOptions | undefined): void {
+		this.bucket = options ? new TokenBucket(options) : undefined;
+	}
 
 	add(rule: FaultRule): void {
 		const times = rule.times ?? 1;
@@ -51,6 +62,11 @@ export class FaultController {
 
 	/** Picks the fault for a request, if any, and counts it. Called by the server once per request. */
 	take(method: string, path: string): FaultRule | undefined {
+		const retryAfterSeconds = this.bucket?.take();
+		if (retryAfterSeconds !== undefined) {
+			this.count('status429');
+			return { kind: 'status429', retryAfterSeconds };
+		}
 		for (const active of this.rules) {
 			if (active.remaining <= 0) continue;
 			if (active.method && active.method !== method.toUpperCase()) continue;

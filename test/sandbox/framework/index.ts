@@ -14,6 +14,7 @@ export type {
 	StartSandboxOptions,
 } from './types';
 export { FaultController } from './faults';
+export { TokenBucket, type RateLimitOptions } from './rateLimit';
 export { startSandbox } from './server';
 export { TokenStore, type IssuedToken } from './tokens';
 export { defaultErrorCode, json, newUuid, omitFields, randomToken, reasonPhrase, SandboxHttpError } from './responses';

@@ -77,7 +77,10 @@ export function customerRoutes(ctx: TheNextInvoiceContext): SandboxRoute[] {
 			handler: (req) => {
 				const limit = queryInt(req.query, 'limit', 50, 1, 100);
 				const page = queryInt(req.query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
-				const result = pageOf(list(companyOf(ctx, req), req.query.term), page, limit);
+				// order=id&reverse=true (newest first), as the trigger asks; otherwise the stored order.
+				const matching = list(companyOf(ctx, req), req.query.term);
+				if (req.query.order === 'id') matching.sort((a, b) => (req.query.reverse === 'true' ? b.id - a.id : a.id - b.id));
+				const result = pageOf(matching, page, limit);
 				// The vendor sends the pagination numbers of this endpoint as strings.
 				return ok({
 					current: String(result.current),

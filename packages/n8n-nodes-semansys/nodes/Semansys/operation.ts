@@ -138,6 +138,8 @@ export function semansysOperation<TFields extends z.ZodRawShape>(spec: Operation
 		action: spec.action,
 		description: spec.description,
 		endpoint: spec.endpoint,
+		// Deliveries to Digipoort, SBR Nexus and HMRC reach an authority: under Items in Parallel = Auto, one at a time.
+		sequential: spec.endpoint?.method === 'POST' && spec.endpoint.path.startsWith('/delivery/'),
 		properties,
 		schema,
 		execute,

@@ -62,6 +62,8 @@ export interface RecordOperationSpec<T extends z.ZodRawShape> {
 	batch?: { maxIds: number; result: (id: string, answer: unknown) => IDataObject };
 	/** A write the vendor refuses to apply twice: after an unknown outcome, looks the record up (the descriptor's `recover`). */
 	recover?: (id: string, run: OperationRun<unknown>) => Promise<unknown>;
+	/** Repeating or reordering it could harm (it messages a customer, numbers an invoice): one item at a time under Auto. */
+	sequential?: boolean;
 }
 
 /** One operation on one record given by id (an invoice, a profile, an integration type, ...). */
@@ -77,6 +79,7 @@ export function onRecord<T extends z.ZodRawShape = Record<string, never>>(key: R
 		name: spec.name,
 		action: spec.action,
 		description: spec.description,
+		sequential: spec.sequential,
 		properties: [key.property, ...(spec.properties ?? [])],
 		schema: z.object({ [idName]: key.schema, ...spec.shape }),
 		request: (input: IDataObject) => {

@@ -27,4 +27,6 @@ export const sendInvoiceOperation = defineOperation<z.output<typeof schema>>({
 	request: ({ customInvoiceId }) => ({ method: 'POST', path: `/invoice/${encodeURIComponent(customInvoiceId)}/send` }),
 	recover: async ({ customInvoiceId }, { context, api, itemIndex, settings }) => await proveSent(context, api, customInvoiceId, { itemIndex, settings }),
 	output: (answer: IDataObject, { customInvoiceId }) => ({ customInvoiceId, ...answer }),
+	// It messages the customer: under Items in Parallel = Auto, one item at a time.
+	sequential: true,
 });

@@ -31,7 +31,7 @@ const bulkAction = <T extends z.ZodRawShape>(
 
 export const deleteInvoice = bulkAction({ value: 'delete', name: 'Delete', action: 'Delete an invoice', description: 'Soft-delete invoices', method: 'DELETE', suffix: '' });
 export const bookInvoice = bulkAction({ value: 'book', name: 'Book', action: 'Book an invoice', description: 'Queue invoices for booking into the connected accounting system', method: 'POST', suffix: '/book' });
-export const remindInvoice = bulkAction({ value: 'remind', name: 'Remind', action: 'Register a payment reminder', description: 'Register payment reminders', method: 'POST', suffix: '/remind' });
+export const remindInvoice = bulkAction({ value: 'remind', name: 'Remind', action: 'Register a payment reminder', description: 'Register payment reminders', method: 'POST', suffix: '/remind', sequential: true });
 export const approveInvoice = bulkAction({ value: 'approve', name: 'Approve', action: 'Approve a quotation', description: 'Approve quotations', method: 'POST', suffix: '/approve' });
 export const archiveInvoice = bulkAction({ value: 'archive', name: 'Archive', action: 'Archive a quotation', description: 'Archive quotations', method: 'POST', suffix: '/archive' });
 export const queueInvoice = bulkAction({
@@ -41,6 +41,7 @@ export const queueInvoice = bulkAction({
 	description: 'Queue finalized invoices to be e-mailed',
 	method: 'POST',
 	suffix: '/queue',
+	sequential: true,
 	properties: mailProperties,
 	shape: mailShape,
 	body: ({ subject, body }) => ({ subject, body }),

@@ -48,6 +48,8 @@ export const emailInvoice = defineOperation({
 		return { method: 'POST', path: `/invoice/${id}/send/mail`, body: { subject, body, ...attached } };
 	},
 	output: (_body, { invoiceId: id }) => ({ invoiceId: Number(id), success: true }),
+	// It e-mails the customer: under Items in Parallel = Auto, one item at a time.
+	sequential: true,
 });
 
 export const smsInvoice = invoicePost({
@@ -56,6 +58,7 @@ export const smsInvoice = invoicePost({
 	action: 'Send an invoice by SMS',
 	description: 'Send a finalized invoice by SMS (needs SMS enabled and a receiver phone number)',
 	suffix: '/send/sms',
+	sequential: true,
 });
 export const peppolInvoice = invoicePost({
 	value: 'sendPeppol',
@@ -63,8 +66,9 @@ export const peppolInvoice = invoicePost({
 	action: 'Send an invoice over Peppol',
 	description: 'Send a finalized invoice over the Peppol network (needs a Peppol-verified sender profile)',
 	suffix: '/send/peppol',
+	sequential: true,
 });
-export const resendInvoice = invoicePost({ value: 'resend', name: 'Resend', action: 'Resend an invoice', description: 'Resend a finalized invoice through its original channel', suffix: '/resend' });
+export const resendInvoice = invoicePost({ value: 'resend', name: 'Resend', action: 'Resend an invoice', description: 'Resend a finalized invoice through its original channel', suffix: '/resend', sequential: true });
 export const trackingNumber = invoicePost({
 	value: 'setTrackingNumber',
 	name: 'Set Tracking Number',

@@ -23,6 +23,8 @@ export const finalizeInvoice = onRecord(invoiceKey, {
 	description: 'Turn a draft into a finalized invoice (it gets its number)',
 	request: (id) => ({ method: 'POST', path: `/invoice/${id}/send` }),
 	output: (answer, id) => ({ invoiceId: Number(answer ?? id), finalized: true }),
+	// Invoices get their numbers in the order they are finalized: under Auto, one item at a time, in item order.
+	sequential: true,
 	// Finalizing twice is refused ("already finalized"), so after an unknown outcome the invoice itself tells:
 	// finalized → done (the answer would have been its id); still a draft → sending again is safe.
 	recover: async (id, run) => {
