@@ -137,6 +137,11 @@ export interface OperationDescriptor<TInput = unknown> {
 	 */
 	recover?(input: TInput, run: OperationRun<TInput>, sent: RequestSpec): Promise<unknown>;
 	/**
+	 * Adds what only this operation knows to its item's error (e.g. which setting to change after a 404), before the
+	 * error is thrown or, with Continue On Fail, becomes the item's `error` / `errorDetails`.
+	 */
+	explainError?(error: NodeApiError | NodeOperationError, input: TInput): void;
+	/**
 	 * A write whose repetition or reordering could harm (it messages a customer, delivers to a tax authority, numbers
 	 * an invoice): under Items in Parallel = Auto it goes one item at a time. An explicit number still applies.
 	 * Everything else (reads, idempotent writes, creates that carry an idempotency key or are never blindly repeated)
@@ -694,6 +699,7 @@ async function sendItems(
 				results.set(itemIndex, await runOperation(op, { context, api, input, itemIndex, settings }));
 			} catch (error) {
 				const failure = failureOf(context, error, itemIndex);
+				op.explainError?.(failure, input);
 				if (continueOnFail) results.set(itemIndex, failure);
 				else failures.push({ itemIndex, failure });
 			}

@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
-import { asNodeError } from '@n8n-nodes-eu-finance/shared/transport/errors';
 import { INVOICING_CREDENTIAL_TYPE, invoicingApiFor } from './api';
-import { CREATE_PATHS, createPathOf, explainCreateError, explainCreateErrorItem } from './createPath';
+import { CREATE_PATHS, createPathOf } from './createPath';
 import { customApiCallResource } from './resources/customApiCall';
 import { invoiceResource, invoiceResourceFor } from './resources/invoice';
 
@@ -34,16 +33,7 @@ export class InvoicingApi implements INodeType {
 		// The credential's Create Path decides which edition of the docs Create follows.
 		const createPath = createPathOf(credentials);
 		if (!createPath) throw new NodeOperationError(this.getNode(), `The credential's Create Path must be ${CREATE_PATHS.join(' or ')}`);
-		const isCreate = (itemIndex: number) =>
-			this.getNodeParameter('resource', itemIndex, '') === 'invoice' && this.getNodeParameter('operation', itemIndex, '') === 'create';
 		const run = resources.map((resource) => (resource === invoiceResource ? invoiceResourceFor(createPath) : resource));
-		try {
-			const [items] = await executeOperations(this, api, run);
-			// A create that answered 404 says that the provider may serve the other edition (Continue On Fail items too).
-			return [items.map((item) => explainCreateErrorItem(item, createPath, isCreate))];
-		} catch (error) {
-			const itemIndex = (error as { context?: { itemIndex?: unknown } }).context?.itemIndex;
-			throw asNodeError(this.getNode(), typeof itemIndex === 'number' && isCreate(itemIndex) ? explainCreateError(error, createPath) : error);
-		}
+		return await executeOperations(this, api, run);
 	}
 }

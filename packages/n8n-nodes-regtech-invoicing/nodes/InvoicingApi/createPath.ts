@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /**
@@ -33,19 +33,6 @@ export function createPathHint(createPath: CreatePath): string {
 const addHint = (description: string | null | undefined, hint: string) => (description ? `${description}. ${hint}` : hint);
 
 /** A create's failure: a 404 gets the hint about the two editions. Other errors are left as they are. */
-export function explainCreateError(error: unknown, createPath: CreatePath): unknown {
+export function explainCreateError(error: NodeApiError | NodeOperationError, createPath: CreatePath): void {
 	if (error instanceof NodeApiError && error.httpCode === '404') error.description = addHint(error.description, createPathHint(createPath));
-	return error;
-}
-
-/**
- * With Continue On Fail a failed item carries the error's texts (`error`, `errorDetails` starting with the HTTP status):
- * a create's 404 gets the same hint there.
- */
-export function explainCreateErrorItem(item: INodeExecutionData, createPath: CreatePath, isCreate: (itemIndex: number) => boolean): INodeExecutionData {
-	const { json } = item;
-	if (typeof json.error !== 'string' || typeof json.errorDetails !== 'string' || !json.errorDetails.startsWith('HTTP 404 ')) return item;
-	const itemIndex = (item.pairedItem as IPairedItemData | undefined)?.item;
-	if (itemIndex === undefined || !isCreate(itemIndex)) return item;
-	return { ...item, json: { ...json, errorDetails: addHint(json.errorDetails, createPathHint(createPath)) } };
 }

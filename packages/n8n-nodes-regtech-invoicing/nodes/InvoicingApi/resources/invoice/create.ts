@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 
 import { defineOperation, type RequestTools } from '@n8n-nodes-eu-finance/shared/operations';
-import type { CreatePath } from '../../createPath';
+import { explainCreateError, type CreatePath } from '../../createPath';
 import { findStatus, simplifyStatus } from '../../status';
 import { createInvoiceBody, createInvoiceSchema, type CreateInvoiceInput } from './createSchema';
 import { createInvoiceProperties } from './fields';
@@ -44,6 +44,8 @@ export const createInvoiceOperationFor = (createPath: CreatePath) => defineOpera
 		const status = await findStatus(context, api, customInvoiceId, { itemIndex, settings });
 		return status && { recoveredAfterUnknownOutcome: true, status: simplifyStatus(customInvoiceId, status) };
 	},
+	// A 404 says that the provider may serve the other edition of the docs (see createPath.ts).
+	explainError: (error) => explainCreateError(error, createPath),
 	// The answer (statusCode, message, invoiceUrl) does not name the invoice: the id goes out with it.
 	output: (answer: IDataObject, { customInvoiceId, invoiceNumber, createOnly }) => ({ customInvoiceId, invoiceNumber, createOnly, ...answer }),
 });
