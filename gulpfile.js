@@ -12,22 +12,11 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { Transform } = require('node:stream');
+const { vendorPackages, TARBALLS_DIR: TARBALLS } = require('./scripts/vendor-packages.cjs');
 
 const ROOT = __dirname;
 const BUILD = path.join(ROOT, '.build');
-const TARBALLS = path.join(BUILD, 'tarballs');
 const SHARED_SPECIFIER = '@n8n-nodes-eu-finance/shared/';
-
-/** The vendor packages: every folder of packages/ whose package.json has an `n8n` section. */
-function vendorPackages() {
-	return fs
-		.readdirSync(path.join(ROOT, 'packages'))
-		.map((name) => ({ name, dir: path.join(ROOT, 'packages', name) }))
-		.filter(({ dir }) => {
-			const file = path.join(dir, 'package.json');
-			return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')).n8n !== undefined;
-		});
-}
 
 function run(command, args, cwd = ROOT) {
 	const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
@@ -65,7 +54,7 @@ function compile(done) {
 	done();
 }
 
-function bundlePackage({ name, dir }) {
+function bundlePackage({ folder: name, dir }) {
 	const dist = path.join(dir, 'dist');
 	const own = () =>
 		src(['nodes/**/*.js', 'credentials/**/*.js'], { cwd: path.join(BUILD, name), base: path.join(BUILD, name) })

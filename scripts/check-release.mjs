@@ -17,22 +17,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
+import { createRequire } from 'node:module';
+
+const { vendorPackages } = createRequire(import.meta.url)('./vendor-packages.cjs');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TARBALLS = path.join(ROOT, '.build', 'tarballs');
 const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 
 const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
-
-function vendorPackages() {
-	return fs
-		.readdirSync(path.join(ROOT, 'packages'))
-		.map((folder) => path.join(ROOT, 'packages', folder))
-		.filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
-		.map((dir) => ({ dir, json: JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) }))
-		.filter(({ json }) => json.n8n !== undefined);
-}
 
 /** `n8n-node lint` in the package folder; its eslint summary line gives the counts. */
 function n8nNodeLint(dir) {
@@ -64,16 +57,10 @@ function unpack(tarball) {
 	return dir;
 }
 
-function tarballOf(json) {
-	const file = path.join(TARBALLS, `${json.name.replace(/^@/, '').replace('/', '-')}-${json.version}.tgz`);
-	if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build && npx gulp pack\` first`);
-	return file;
-}
-
 const rows = [];
 let failures = 0;
-for (const { dir, json } of vendorPackages()) {
-	const tarball = tarballOf(json);
+for (const { dir, json, tarball } of vendorPackages()) {
+	if (!fs.existsSync(tarball)) throw new Error(`${path.relative(ROOT, tarball)} is missing: run \`npm run build && npx gulp pack\` first`);
 	const unpacked = unpack(tarball);
 	const lint = n8nNodeLint(dir);
 	const source = await scannerLeg(dir, scanner.SOURCE_FILE_PATTERNS);

@@ -19,8 +19,9 @@ export const LOG_DIR = path.join(RUNTIME_DIR, 'logs');
 const NODE_BIN_DIR = path.join(RUNTIME_DIR, 'node24', 'node_modules', 'node', 'bin');
 const N8N_MODULES = path.join(RUNTIME_DIR, 'n8n', 'node_modules');
 
-/** One of the n8n packages this repository builds (packages/<name>/ with an `n8n` section). */
+/** One of the n8n packages this repository builds (packages/<name>/ with an `n8n` section); see vendor-packages.cjs. */
 export interface VendorPackage {
+	folder: string;
 	name: string;
 	dir: string;
 	/** The `npm pack` tarball that `gulp pack` writes: what is published and what n8n installs. */
@@ -28,19 +29,14 @@ export interface VendorPackage {
 	json: { name: string; version: string; n8n: { nodes: string[]; credentials: string[] }; [key: string]: unknown };
 }
 
-export const TARBALLS_DIR = path.join(ROOT, '.build', 'tarballs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- one CommonJS module shared with gulpfile.js and check-release.mjs
+const vendorPackagesModule = require('./vendor-packages.cjs') as { TARBALLS_DIR: string; vendorPackages(): VendorPackage[] };
+
+export const TARBALLS_DIR = vendorPackagesModule.TARBALLS_DIR;
 
 /** The vendor packages, in folder order. */
 export function vendorPackages(): VendorPackage[] {
-	const packagesDir = path.join(ROOT, 'packages');
-	return fs
-		.readdirSync(packagesDir)
-		.sort()
-		.map((folder) => path.join(packagesDir, folder))
-		.filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
-		.map((dir) => ({ dir, json: JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) }))
-		.filter(({ json }) => json.n8n !== undefined)
-		.map(({ dir, json }) => ({ name: json.name, dir, json, tarball: path.join(TARBALLS_DIR, `${json.name}-${json.version}.tgz`) }));
+	return vendorPackagesModule.vendorPackages();
 }
 
 /** Fixed so that credentials imported into a user folder stay readable by every n8n process using it. Local only. */
