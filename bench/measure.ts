@@ -3,6 +3,8 @@ import { getHeapStatistics } from 'node:v8';
 export interface Measured<T> {
 	result: T;
 	ms: number;
+	/** alternate(): the time of each round, in round order (round i of every contender ran back to back). */
+	rounds?: number[];
 	/** Peak heap above the heap at the start, MB. */
 	peakHeapMb: number;
 }
@@ -50,7 +52,21 @@ export async function alternate<T>(rounds: number, contenders: Record<string, ()
 	return Object.fromEntries(
 		names.map((name) => [
 			name,
-			{ result: runs[name].at(-1)!.result, ms: median(runs[name].map((m) => m.ms)), peakHeapMb: Math.max(...runs[name].map((m) => m.peakHeapMb)) },
+			{
+				result: runs[name].at(-1)!.result,
+				ms: median(runs[name].map((m) => m.ms)),
+				rounds: runs[name].map((m) => m.ms),
+				peakHeapMb: Math.max(...runs[name].map((m) => m.peakHeapMb)),
+			},
 		]),
 	);
+}
+
+/**
+ * The median of the per-round ratios a ÷ b of two contenders of one alternate() run: each ratio compares runs made
+ * back to back, so a load that comes and goes on the machine weighs on both sides of it alike.
+ */
+export function pairedRatio(a: Measured<unknown>, b: Measured<unknown>): number {
+	const ratios = (a.rounds ?? [a.ms]).map((ms, i) => ms / (b.rounds ?? [b.ms])[i]);
+	return median(ratios);
 }

@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export type Verdict = 'PASS' | 'MISS' | '—';
 
@@ -44,3 +44,6 @@ export function machine(): string {
 	const cpu = cpus();
 	return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
 }
+
+/** The machine's 1-minute load average (runnable processes; this machine has cpus().length cores), e.g. "1.35". */
+export const load = () => loadavg()[0].toFixed(2);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the performance benchmark of issue 7 (not a test, not in CI). Runs every figure against the
  * local sandboxes in one process, prints the table and writes bench/results.md. `npm run bench -- auth load` runs
- * only the named parts.
+ * only the named parts (and leaves results.md alone): auth, returnAll, perItem, bulk, load, adaptive, rateLimited,
+ * overhead, triggers.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +12,14 @@ import { join } from 'node:path';
 const ownUserFolder = process.env.N8N_USER_FOLDER ? undefined : mkdtempSync(join(tmpdir(), 'n8n-eu-finance-bench-'));
 process.env.N8N_USER_FOLDER ??= ownUserFolder;
 
-import { machine, markdownTable, type ResultRow } from './report';
+import { load, machine, markdownTable, type ResultRow } from './report';
 import { adaptiveScenario, overheadScenario, rateLimitedScenario } from './scenarios/adaptive';
 import { authScenario } from './scenarios/auth';
 import { bulkScenario } from './scenarios/bulk';
 import { loadScenario } from './scenarios/load';
 import { perItemScenario } from './scenarios/perItem';
 import { returnAllScenario } from './scenarios/returnAll';
+import { triggersScenario } from './scenarios/triggers';
 
 type Scenario = (log: (line: string) => void) => Promise<ResultRow[]>;
 
@@ -30,6 +32,7 @@ const SCENARIOS: Record<string, Scenario> = {
 	adaptive: adaptiveScenario,
 	rateLimited: rateLimitedScenario,
 	overhead: overheadScenario,
+	triggers: triggersScenario,
 };
 
 async function main() {
@@ -40,8 +43,9 @@ async function main() {
 	for (const name of names) {
 		const scenario = SCENARIOS[name];
 		if (!scenario) throw new Error(`Unknown part "${name}"; parts: ${Object.keys(SCENARIOS).join(', ')}`);
-		console.log(`— ${name}`);
+		console.log(`— ${name} (load average ${load()} on ${machine().split(',')[0]})`);
 		rows.push(...(await scenario((line) => console.log(`  ${line}`))));
+		console.log(`  load average ${load()} at the end of ${name}`);
 	}
 	const table = markdownTable(rows);
 	console.log(`\n${table}\n`);

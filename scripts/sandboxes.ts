@@ -72,7 +72,7 @@ export const SANDBOXES: SandboxSpec[] = [
 		demoPort: 4711,
 		credentialType: 'theNextInvoiceApi',
 		start: async (port) => {
-			const sandbox = await (await import('../test/sandbox/thenextinvoice')).startTheNextInvoiceSandbox({ port, seedInvoices: 25, seedCustomers: 10, seedProducts: 10 });
+			const sandbox = await (await import('../test/sandbox/thenextinvoice')).startTheNextInvoiceSandbox({ port, seedInvoices: 25, seedCustomers: 10, seedProducts: 10, seedTemplates: true });
 			const { baseUrl, apiToken, email, password, state, companyIds } = sandbox;
 			// Ids of the first company's records, for example workflows and e2e cases.
 			const firstId = (records: Map<number, { companyId: number; id: number }>) =>

@@ -87,7 +87,7 @@ async function measureCase(c: ListCase, log: (line: string) => void): Promise<Re
 			how,
 		},
 		{
-			figure: `Return All ${c.name}: wall time (our default: Pages in Parallel = 3)`,
+			figure: `Return All ${c.name}: wall time (our default: Pages in Parallel = Auto)`,
 			ours: seconds(ours.ms),
 			reference: `HTTP Request node ${seconds(http.ms)}`,
 			ratio: ratio(ours.ms, http.ms),

@@ -195,7 +195,7 @@ export function customApiCallResource(options: CustomApiCallOptions): ResourceDe
 		value: 'call',
 		name: 'Call',
 		action: `Call any ${vendorName} endpoint`,
-		description: `Send a request with this credential to any path of the ${vendorName} API; returns its JSON answer as items, or a file as binary data`,
+		description: `Send a request with this credential to any path of the ${vendorName.replace(/ API$/, '')} API (the path is relative to the credential's base URL). Returns its JSON answer as items, or a file as binary data.`,
 		properties,
 		schema,
 		execute,

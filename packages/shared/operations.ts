@@ -137,6 +137,12 @@ export interface OperationDescriptor<TInput = unknown> {
 	 */
 	recover?(input: TInput, run: OperationRun<TInput>, sent: RequestSpec): Promise<unknown>;
 	/**
+	 * For a create whose vendor has no idempotency key of its own, when the user gave one: the record an earlier run
+	 * made with the same key, or `undefined`. Found → the item succeeds with it and nothing is sent, so a workflow run
+	 * again (a failed execution retried, an AI agent repeating a tool call) makes no second record.
+	 */
+	existing?(input: TInput, run: OperationRun<TInput>): Promise<unknown>;
+	/**
 	 * Adds what only this operation knows to its item's error (e.g. which setting to change after a 404), before the
 	 * error is thrown or, with Continue On Fail, becomes the item's `error` / `errorDetails`.
 	 */
@@ -213,9 +219,16 @@ const batchItemsProperties = (resource: string, operation: string, defaultSize: 
 ];
 
 /** Most items a node sends at once (Request Options → Items in Parallel, and the most Auto may reach). */
-export const MAX_PARALLEL_ITEMS = 50;
-/** Items in Parallel = 0 (the default): Auto starts with `start` items at once and grows up to Max Items in Parallel. */
-export const AUTO_ITEMS = { start: 4, max: 20 };
+export const MAX_PARALLEL_ITEMS = 500;
+/**
+ * Items in Parallel = 0 (the default): Auto starts with `start` items at once and, until the vendor first pushes
+ * back, adds `growth` per answer that came back fine (four times as many per round trip), up to Max Items in Parallel
+ * (`max` by default). Items in flight keep n8n's one thread busy only if their answers take no longer than the thread
+ * needs for them all: at about 1 ms of n8n's time per item and vendors 50 to 200 ms away, 200. Measured with
+ * `npm run bench -- adaptive` (500 creates, a vendor 20 ms away, against n8n's HTTP Request node, which sends every
+ * item at once): with at most 20 and one more per answer Auto took 1.06 to 1.9 times the HTTP Request node's time.
+ */
+export const AUTO_ITEMS = { start: 4, max: 200, growth: 3 };
 
 /**
  * Request Options: timeout and retry limits everywhere. Nodes (`forItems`) also get "Items in Parallel" (a trigger's
@@ -246,7 +259,7 @@ export const requestOptionsProperty = (resources?: string[], { forItems = false,
 						name: 'maxParallelItems',
 						type: 'number' as const,
 						typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
-						default: 20, // AUTO_ITEMS.max
+						default: 200, // AUTO_ITEMS.max
 						description: 'The most items Auto (Items in Parallel = 0) sends at once',
 					},
 				]
@@ -485,6 +498,8 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 		return (op.output ? records.flatMap(shape) : records).map((json) => ({ json }));
 	}
 	if (!op.request) throw new NodeOperationError(context.getNode(), `Operation "${op.value}" has no request`);
+	const earlier = op.existing ? await op.existing(input, run) : undefined;
+	if (earlier !== undefined) return shape(earlier).map((json) => ({ json }));
 	const spec = await op.request(input, requestTools(context, itemIndex));
 	if (op.recover) return shape(await sendRecovering(op, run, spec)).map((json) => ({ json }));
 	const response = await apiRequest(context, api, { ...spec, binary: spec.binary || !!op.download }, { itemIndex, settings });
@@ -582,7 +597,7 @@ function itemConcurrency(context: IExecuteFunctions, prepared: PreparedItem[]): 
 	if (fixed > 0) return new FixedConcurrency(fixed);
 	if (prepared.some((p) => p.op.sequential)) return new FixedConcurrency(1);
 	const max = countOption(options.maxParallelItems, AUTO_ITEMS.max, MAX_PARALLEL_ITEMS);
-	return new AdaptiveConcurrency(AUTO_ITEMS.start, max);
+	return new AdaptiveConcurrency(AUTO_ITEMS.start, max, AUTO_ITEMS.growth);
 }
 
 /** "0–4, 6, 9" */

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 /** What a polling trigger keeps in the workflow's static data between polls. */
 interface SeenIdsCursor {
@@ -136,4 +137,61 @@ export function takeInWindow(
 export function storeCursor(staticData: IDataObject, cursor: object): void {
 	for (const name of Object.keys(staticData)) delete staticData[name];
 	Object.assign(staticData, cursor);
+}
+
+/**
+ * Cursor of a list that has no order a new record could be found by (fiskaly organizations and users: random UUIDs,
+ * no creation time): every record is remembered, but as a fingerprint of 8 characters (48 bits of the id's SHA-256)
+ * instead of its id, `fp` all of them in one string. Records that were missing from the last read are remembered
+ * for one more poll (`gone`), so a record that a read did not see (offset pages shifted by a deletion) is not taken
+ * for new when it shows up again.
+ */
+export interface FingerprintCursor {
+	key: string;
+	fp: string;
+	gone?: string;
+}
+
+export const FINGERPRINT_LENGTH = 8;
+
+export function fingerprint(id: string): string {
+	return createHash('sha256').update(id).digest('base64url').slice(0, FINGERPRINT_LENGTH);
+}
+
+function fingerprints(packed: string | undefined): Set<string> {
+	const set = new Set<string>();
+	for (let i = 0; i + FINGERPRINT_LENGTH <= (packed ?? '').length; i += FINGERPRINT_LENGTH) set.add(packed!.slice(i, i + FINGERPRINT_LENGTH));
+	return set;
+}
+
+export function fingerprintCursor(staticData: IDataObject, key: string): FingerprintCursor | undefined {
+	const cursor = staticData as Partial<FingerprintCursor>;
+	return cursor.key === key && typeof cursor.fp === 'string' ? (cursor as FingerprintCursor) : undefined;
+}
+
+/**
+ * The records of a complete read that were not there before (in the order read), and the cursor to keep. Without a
+ * cursor (first poll) nothing is new; `seen` (ids of an old `{ key, seen }` cursor) stands in for a missing cursor.
+ */
+export function takeUnseen(
+	cursor: FingerprintCursor | undefined,
+	key: string,
+	records: IDataObject[],
+	idOf: (record: IDataObject) => string,
+	seen?: Set<string>,
+): { fresh: IDataObject[]; next: FingerprintCursor } {
+	const known = cursor ? fingerprints(cursor.fp) : seen ? new Set([...seen].map(fingerprint)) : undefined;
+	const recentlyGone = fingerprints(cursor?.gone);
+	const now = new Set<string>();
+	const fresh: IDataObject[] = [];
+	for (const record of records) {
+		const print = fingerprint(idOf(record));
+		if (now.has(print)) continue;
+		now.add(print);
+		if (known && !known.has(print) && !recentlyGone.has(print)) fresh.push(record);
+	}
+	const gone = known ? [...known].filter((print) => !now.has(print)) : [];
+	const next: FingerprintCursor = { key, fp: [...now].join('') };
+	if (gone.length) next.gone = gone.join('');
+	return { fresh, next };
 }

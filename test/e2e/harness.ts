@@ -9,6 +9,7 @@ import type { FiskalySandbox } from '../sandbox/fiskaly';
 import type { InvoicingApiSandbox } from '../sandbox/invoicing-api';
 import type { SemansysSandbox } from '../sandbox/semansys';
 import type { TheNextInvoiceSandbox } from '../sandbox/thenextinvoice';
+import type { ModelScenario, OpenAiStub } from './openai-stub';
 
 export type { WorkflowRun } from '../../scripts/n8n-runtime';
 
@@ -21,6 +22,10 @@ export interface E2eContext {
 	invoicingApi: InvoicingApiSandbox;
 	/** The running Semansys sandbox. */
 	semansys: SemansysSandbox;
+	/** The local OpenAI-compatible chat model (test/e2e/openai-stub.ts) the `{{OPENAI_STUB_*}}` credential points at. */
+	openAi: OpenAiStub;
+	/** The started n8n, for a `published` case only (its check runs while n8n runs, after its workflow is published). */
+	n8n?: LiveN8n;
 	/** Every node type the n8n under test has loaded (`n8n export:nodes`). */
 	nodeTypes: string[];
 	/** Values of the `{{NAME}}` placeholders (see scripts/sandboxes.ts). */
@@ -38,6 +43,13 @@ export interface E2eContext {
 	skip(reason: string): void;
 }
 
+export interface LiveN8n {
+	/** `http://127.0.0.1:<port>` */
+	url: string;
+	/** The owner's session cookie, for REST calls. */
+	cookie: string;
+}
+
 export interface E2eCase {
 	name: string;
 	/**
@@ -51,6 +63,14 @@ export interface E2eCase {
 	 * first trigger node, so a polling trigger returns its sample. Default: 'cli' when there is a Manual Trigger.
 	 */
 	mode?: 'cli' | 'manual';
+	/**
+	 * The workflow is published (as the editor's Publish button does) in a started n8n instead of being executed, and
+	 * check() runs while that n8n is running, with `ctx.n8n` set: for webhook and MCP Server Trigger workflows, whose
+	 * check makes the calls itself. `run` is then a placeholder (status 'published').
+	 */
+	published?: boolean;
+	/** Replies of the local chat model (ctx.openAi) for this case's AI Agent workflows. Placeholders allowed. */
+	modelScenarios?: ModelScenario[];
 	/** Extra credentials to import (the sandboxes' own credentials are always imported). Placeholders allowed. */
 	credentials?: CredentialImport[];
 	/** Start a real n8n server for this case (e.g. to run credential tests through its REST API). */

@@ -33,7 +33,9 @@ import type { CredentialImport, VendorPackage, WorkflowJson, WorkflowRun } from 
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
 import { findSecrets, registerSecret } from '../helpers/secrets';
 import { makeAssertions, preview } from './harness';
-import type { CheckRecord, E2eCase, E2eContext } from './harness';
+import type { CheckRecord, E2eCase, E2eContext, LiveN8n } from './harness';
+import { publishWorkflow } from './live';
+import { startOpenAiStub } from './openai-stub';
 
 const CASES_DIR = path.join(__dirname, 'cases');
 const RUNS_DIR = path.join(RUNTIME_DIR, 'e2e-user');
@@ -152,22 +154,42 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 	const installed = sandboxes.filter((sandbox) => packages.some((pkg) => pkg.name === sandbox.packageName));
 	step(`${label}: ${packages.map((pkg) => path.basename(pkg.tarball)).join(', ')} installed; ${cases.length} case(s); user folder ${path.relative(process.cwd(), userFolder)}`);
 
-	const placeholders = allPlaceholders(sandboxes);
+	// The local chat model of the AI cases (cheap: a tiny HTTP server). Its credential is imported when a workflow uses it.
+	const openAi = await startOpenAiStub();
+	onShutdown(() => openAi.close());
+	registerSecret(openAi.apiKey);
+	const openAiCredential: CredentialImport = { id: 'openAiStubCred', name: 'OpenAI (local stub)', type: 'openAiApi', data: { apiKey: openAi.apiKey, url: openAi.baseUrl } };
+	const placeholders = {
+		...allPlaceholders(sandboxes),
+		OPENAI_STUB_CREDENTIAL_ID: openAiCredential.id,
+		OPENAI_STUB_CREDENTIAL_NAME: openAiCredential.name,
+		OPENAI_STUB_BASE_URL: openAi.baseUrl,
+		OPENAI_STUB_MODEL: openAi.model,
+	};
+	const usesModel = cases.some((c) => JSON.stringify(c.workflow ?? {}).includes('{{OPENAI_STUB_'));
 	const credentials: CredentialImport[] = [
 		...installed.map((sandbox) => sandbox.credential),
+		...(usesModel ? [openAiCredential] : []),
 		...cases.flatMap((c) => fillPlaceholders(c.credentials ?? [], placeholders, c.file)),
 	];
 	const workflows = cases.flatMap((c) => (c.workflow ? [fillPlaceholders(c.workflow, placeholders, c.file)] : []));
+	for (const c of cases) for (const scenario of fillPlaceholders(c.modelScenarios ?? [], placeholders, c.file)) openAi.addScenario(scenario, placeholders);
 
 	const [nodeTypes] = await Promise.all([exportNodeTypes(typesFolder), importCredentials(userFolder, credentials)]);
 	await importWorkflows(userFolder, workflows);
 	step(`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s)`);
-	const cliIds = cases.filter((c) => c.workflow && runMode(c) === 'cli').map((c) => c.workflow!.id);
+	const cliIds = cases.filter((c) => c.workflow && !c.published && runMode(c) === 'cli').map((c) => c.workflow!.id);
 	const runs = cliIds.length ? await executeWorkflows(userFolder, cliIds) : new Map<string, WorkflowRun>();
 	step(`executed ${cliIds.length} workflow(s) in one n8n process (n8n execute-batch)`);
-	const manualCases = cases.filter((c) => c.workflow && runMode(c) === 'manual');
+	const manualCases = cases.filter((c) => c.workflow && !c.published && runMode(c) === 'manual');
+	const publishedCases = cases.filter((c) => c.workflow && c.published);
 	const credentialTests: E2eContext['credentialTests'] = {};
-	if (manualCases.length || cases.some((c) => c.needsServer)) {
+	const sandboxHandles = Object.fromEntries(sandboxes.map((s) => [s.vendor, s.handle]));
+	const contextFor = (records: CheckRecord[], onSkip: (reason: string) => void, n8n?: LiveN8n) =>
+		({ ...sandboxHandles, openAi, n8n, nodeTypes, placeholders, credentialTests, ...makeAssertions(records, onSkip) }) as unknown as E2eContext;
+	// Checks of published cases run while n8n runs; their outcome is printed with the others below.
+	const liveResults = new Map<E2eCase, { records: CheckRecord[]; skipReason?: string; ms: number; logFile: string }>();
+	if (manualCases.length || publishedCases.length || cases.some((c) => c.needsServer)) {
 		const server = await startN8n(userFolder, await freePort());
 		onShutdown(() => server.stop());
 		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: `E2e-${randomBytes(8).toString('hex')}` };
@@ -180,6 +202,21 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 			);
 			runs.set(id, run);
 		}
+		if (publishedCases.length) {
+			const live: LiveN8n = { url: server.url, cookie };
+			for (const testCase of publishedCases) {
+				const records: CheckRecord[] = [];
+				let skipReason: string | undefined;
+				const liveStarted = Date.now();
+				try {
+					await publishWorkflow(server.url, cookie, testCase.workflow!.id);
+					await testCase.check(notRun('published'), contextFor(records, (reason) => (skipReason = reason), live));
+				} catch (error) {
+					records.push({ ok: false, message: `check() threw: ${(error as Error)?.stack ?? String(error)}` });
+				}
+				liveResults.set(testCase, { records, skipReason, ms: Date.now() - liveStarted, logFile: server.logFile });
+			}
+		}
 		for (const { vendor, credential } of installed) {
 			const wrongValue = `wrong-${randomBytes(6).toString('hex')}`;
 			const wrong = Object.fromEntries(Object.entries(credential.data).map(([k, v]) => [k, /secret|password|token/i.test(k) ? wrongValue : v]));
@@ -190,10 +227,9 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 			};
 		}
 		await server.stop();
-		step(`executed ${manualCases.length} workflow(s) in manual mode and ${installed.length} credential test(s) (n8n start + REST)`);
+		step(`executed ${manualCases.length} workflow(s) in manual mode, ${publishedCases.length} published workflow(s) and ${installed.length} credential test(s) (n8n start + REST)`);
 	}
 
-	const sandboxHandles = Object.fromEntries(sandboxes.map((s) => [s.vendor, s.handle]));
 	let passed = 0;
 	let failed = 0;
 	let skipped = 0;
@@ -201,25 +237,22 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 	let checksFailed = 0;
 	console.log('');
 	for (const testCase of cases) {
-		const records: CheckRecord[] = [];
-		let skipReason: string | undefined;
-		const run = testCase.workflow ? runs.get(testCase.workflow.id)! : notRun('not-run');
-		const ctx = {
-			...sandboxHandles,
-			nodeTypes,
-			placeholders,
-			credentialTests,
-			...makeAssertions(records, (reason) => (skipReason = reason)),
-		} as E2eContext;
-		try {
-			await testCase.check(run, ctx);
-		} catch (error) {
-			records.push({ ok: false, message: `check() threw: ${(error as Error)?.stack ?? String(error)}` });
+		const live = liveResults.get(testCase);
+		const records: CheckRecord[] = live?.records ?? [];
+		let skipReason: string | undefined = live?.skipReason;
+		const run = testCase.published ? { ...notRun('published'), ms: live?.ms ?? 0, logFile: live?.logFile ?? '' } : testCase.workflow ? runs.get(testCase.workflow.id)! : notRun('not-run');
+		if (testCase.published && !live) records.push({ ok: false, message: 'the published workflow was not checked (n8n did not start?)' });
+		if (!testCase.published) {
+			try {
+				await testCase.check(run, contextFor(records, (reason) => (skipReason = reason)));
+			} catch (error) {
+				records.push({ ok: false, message: `check() threw: ${(error as Error)?.stack ?? String(error)}` });
+			}
 		}
 		const failures = records.filter((r) => !r.ok);
 		checksPassed += records.length - failures.length;
 		checksFailed += failures.length;
-		const timing = testCase.workflow ? `, n8n ${seconds(run.ms)}` : '';
+		const timing = testCase.published ? `, published, live checks ${seconds(run.ms)}` : testCase.workflow ? `, n8n ${seconds(run.ms)}` : '';
 		if (failures.length === 0 && skipReason !== undefined) {
 			skipped++;
 			console.log(`  -  ${testCase.name}  (skipped: ${skipReason})`);
@@ -231,11 +264,12 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 			console.log(`  ✗  ${testCase.name}  [${testCase.file}]`);
 			if (records.length === 0) console.log('       no checks were made');
 			for (const failure of failures) console.log(`       ✗ ${failure.message}`);
-			if (testCase.workflow && !run.ok) {
+			if (testCase.workflow && !run.ok && !testCase.published) {
 				const error = run.error();
 				console.log(`       n8n status: ${run.status}${error ? `; error: ${preview(error.message)}` : ''}${error?.description ? ` (${preview(error.description)})` : ''}`);
 				console.log(`       n8n log: ${run.logFile}`);
 			}
+			if (testCase.published && run.logFile) console.log(`       n8n log: ${run.logFile}`);
 		}
 	}
 
@@ -261,6 +295,7 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 	console.log('');
 	console.log(`checks: ${checksPassed} passed, ${checksFailed} failed${skipped ? `; cases skipped: ${skipped}` : ''}`);
 	await closeSandboxes(sandboxes);
+	await openAi.close();
 	if (failed === 0) {
 		[userFolder, typesFolder].forEach(removeUserFolder);
 		for (const log of fs.readdirSync(LOG_DIR)) if (log.startsWith(`${path.basename(userFolder)}-`)) fs.rmSync(path.join(LOG_DIR, log));

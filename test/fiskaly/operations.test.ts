@@ -37,6 +37,25 @@ describe('organization', () => {
 		expect(f.sandbox.state.organizations.has(json[0]._id as string)).toBe(true);
 	});
 
+	it('with an Idempotency Key, a second run (another execution, an agent retrying) returns the first organization and creates none', async () => {
+		const key = `customer-${Date.now()}`;
+		const before = f.sandbox.state.organizations.size;
+		const first = await f.run(newOrganization('Konditorei Weber', { idempotencyKey: key }));
+		expect(first.error).toBeUndefined();
+		expect(f.apiCalls()).toEqual(['GET /api/v0/organizations', 'POST /api/v0/organizations']);
+		expect((lastBody().metadata as Record<string, string>).n8n_creation_key).toBe(key);
+		f.sandbox.clearRequests();
+		const again = await f.run(newOrganization('Konditorei Weber', { idempotencyKey: key }));
+		expect(again.error).toBeUndefined();
+		expect(f.apiCalls()).toEqual(['GET /api/v0/organizations']);
+		expect(again.json[0]._id).toBe(first.json[0]._id);
+		expect(f.sandbox.state.organizations.size).toBe(before + 1);
+		// Another key is another organization.
+		const other = await f.run(newOrganization('Konditorei Weber', { idempotencyKey: `${key}-b` }));
+		expect(other.json[0]._id).not.toBe(first.json[0]._id);
+		expect(f.sandbox.state.organizations.size).toBe(before + 2);
+	});
+
 	it('creates a managed organization and gets, updates, enables and deletes it', async () => {
 		const created = await f.run(newOrganization('Filiale Nord', { additionalFields: { managed_by_organization_id: f.sandbox.ownOrganizationId } }));
 		const id = created.json[0]._id as string;

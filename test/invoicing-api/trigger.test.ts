@@ -78,6 +78,30 @@ describe('Invoicing API Trigger', () => {
 		expect(JSON.stringify(manual.staticData)).toBe(before);
 	});
 
+	it('asks several watched invoices at a time and keeps only unpaid invoices with an event (paid ones as ids)', async () => {
+		const ids = f.sandbox.control.bulkSent(12, 'PAR');
+		const watch = { customInvoiceIds: ids.join(',') };
+		const armed = await f.poll(watch);
+		expect(armed.items).toBeNull();
+		expect(armed.staticData).toEqual({ emitted: {}, paid: [] });
+		f.sandbox.control.markDelivered(ids[0]);
+		f.sandbox.control.markPaid(ids[1]);
+		f.sandbox.clearRequests();
+		// Every status answer held back 200 ms: one after the other, 12 would take 2.4 s.
+		f.sandbox.faults.add({ kind: 'slow', delayMs: 200, times: 12, match: { method: 'GET' } });
+		const started = Date.now();
+		const next = await f.poll(watch, { staticData: armed.staticData });
+		const arrivals = f.sandbox.requests.filter((r) => r.path.endsWith('/status')).map((r) => r.at);
+		expect(arrivals).toHaveLength(12);
+		expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeLessThan(2 * 200 * 12 / 3);
+		expect(Date.now() - started).toBeLessThan(200 * 12);
+		expect(next.items?.map((i) => `${i.customInvoiceId} ${i.event}`).sort()).toEqual([`${ids[0]} delivered`, `${ids[1]} delivered`, `${ids[1]} opened`, `${ids[1]} paid`]);
+		expect(next.staticData).toEqual({ emitted: { [ids[0]]: ['delivered'] }, paid: [ids[1]] });
+		f.sandbox.clearRequests();
+		expect((await f.poll(watch, { staticData: next.staticData })).items).toBeNull();
+		expect(f.apiCalls()).toHaveLength(11); // the paid one is no longer asked about
+	});
+
 	it('refuses an empty watch list', async () => {
 		await expect(f.poll({ customInvoiceIds: ' , ' })).rejects.toThrow('No invoices to watch');
 	});

@@ -108,7 +108,8 @@ describe('the vendor packages', () => {
 			expect(examples.length).toBeGreaterThan(0);
 			for (const file of examples) {
 				const workflow = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: Array<{ type: string }> };
-				const community = workflow.nodes.map((n) => n.type).filter((type) => !type.startsWith('n8n-nodes-base.'));
+				// n8n-nodes-base and @n8n/n8n-nodes-langchain (AI Agent, MCP Server Trigger) ship with n8n itself.
+				const community = workflow.nodes.map((n) => n.type).filter((type) => !type.startsWith('n8n-nodes-base.') && !type.startsWith('@n8n/n8n-nodes-langchain.'));
 				expect(community.length).toBeGreaterThan(0);
 				for (const type of community) expect(type.startsWith(`${json.name}.`)).toBe(true);
 			}

@@ -32,6 +32,10 @@ describe('TheNextInvoice pickers loaded from the account', () => {
 		expect(vat.map((o) => o.value).sort()).toEqual(ofFirstCompany(f.sandbox.state.vatCodes).map((v) => v.id).sort());
 		const ledgers = await loadOptions(f.node, 'getLedgerNumbers', parameters);
 		expect(ledgers.map((o) => o.value).sort()).toEqual(ofFirstCompany(f.sandbox.state.ledgerNumbers).map((l) => l.id).sort());
+		// Named as the user knows them (the ledger number and its name), not by the internal id.
+		for (const ledger of ofFirstCompany(f.sandbox.state.ledgerNumbers)) {
+			expect(ledgers).toContainEqual({ name: `${ledger.ledgernumber} ${ledger.name}`, value: ledger.id });
+		}
 		const methods = await loadOptions(f.node, 'getPaymentMethods', parameters);
 		expect(methods.map((o) => o.name)).toContain('Bank transfer');
 	});

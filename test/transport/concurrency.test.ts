@@ -10,6 +10,20 @@ describe('AdaptiveConcurrency', () => {
 		expect(control.limit).toBe(10);
 	});
 
+	it('slow start with a growth of 3 makes the window four times as large per round trip; after a 429 one more per window', () => {
+		const control = new AdaptiveConcurrency(4, 100, 3);
+		for (let i = 0; i < 4; i++) control.fine(); // the first round trip: 4 answers
+		expect(control.limit).toBe(16);
+		for (let i = 0; i < 16; i++) control.fine();
+		expect(control.limit).toBe(64);
+		for (let i = 0; i < 64; i++) control.fine();
+		expect(control.limit).toBe(100); // never above the maximum
+		control.busy();
+		expect(control.limit).toBe(50);
+		for (let i = 0; i < 50; i++) control.fine();
+		expect(control.limit).toBe(51);
+	});
+
 	it('halves on a 429 once per window, then grows by one per window of fine answers', async () => {
 		const control = new AdaptiveConcurrency(8, 20);
 		control.busy();

@@ -3,6 +3,8 @@
  * item checked before any is sent, and a failure without Continue On Fail that names what was already done.
  * Runs through n8n-core's WorkflowExecute against the TheNextInvoice and fiskaly sandboxes.
  */
+import { AUTO_ITEMS } from '@n8n-nodes-eu-finance/shared/operations';
+
 import { fiskalyTokens } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/api';
 import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 import { idLocator, useTni } from '../thenextinvoice/setup';
@@ -109,7 +111,7 @@ describe('Items in Parallel = Auto (the default)', () => {
 		expect(error).toBeUndefined();
 		const most = mostInFlight(customerCreates().map((r) => r.at));
 		expect(most).toBeGreaterThan(4);
-		expect(most).toBeLessThanOrEqual(20);
+		expect(most).toBeLessThanOrEqual(AUTO_ITEMS.max);
 		expect(customerCreates()).toHaveLength(40);
 		expect(json.map((c) => c.companyname)).toEqual(names(40, 'Auto').map((n) => n.name));
 		expect(items.map((i) => i.pairedItem)).toEqual(names(40).map((_, item) => ({ item })));

@@ -27,10 +27,10 @@ export function bothSignals(a: CongestionSignal | undefined, b: CongestionSignal
 
 /**
  * "Auto" concurrency, the congestion-control idea (AIMD with a slow start): start with `start` requests in flight;
- * until the vendor first pushes back, one more per answer that came back fine (doubling per round trip), then one
- * more per window of `limit` fine answers; on a 429/503 halve (at most once per window, so a burst of refusals to
- * requests sent together counts once) and start nothing new before its Retry-After has passed. Never below 1, never
- * above `max`.
+ * until the vendor first pushes back, `growth` more per answer that came back fine (with the default 1 the window
+ * doubles per round trip, with 3 it grows fourfold), then one more per window of `limit` fine answers; on a 429/503 halve
+ * (at most once per window, so a burst of refusals to requests sent together counts once) and start nothing new
+ * before its Retry-After has passed. Never below 1, never above `max`.
  */
 export class AdaptiveConcurrency implements CongestionSignal {
 	limit: number;
@@ -47,6 +47,7 @@ export class AdaptiveConcurrency implements CongestionSignal {
 	constructor(
 		start: number,
 		readonly max: number,
+		private readonly growth = 1,
 	) {
 		this.limit = Math.max(1, Math.min(start, max));
 	}
@@ -54,7 +55,7 @@ export class AdaptiveConcurrency implements CongestionSignal {
 	fine(): void {
 		if (this.limit >= this.max) return;
 		if (this.slowStart) {
-			this.limit++;
+			this.limit = Math.min(this.max, this.limit + this.growth);
 		} else if (++this.fineInWindow >= this.limit) {
 			this.fineInWindow = 0;
 			this.limit++;

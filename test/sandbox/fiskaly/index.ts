@@ -8,10 +8,11 @@ import { authRoutes, requireAccessToken } from './auth';
 import { billingAddressRoutes } from './billing-addresses';
 import { BASE_PATH, type FiskalyContext, type FiskalyStats, type FiskalyTokenSubject } from './context';
 import { organizationRoutes } from './organizations';
-import { createFiskalyState } from './state';
+import { createFiskalyState, seedRecords, type SeedRequest } from './state';
 import { userRoutes } from './users';
 
 export { FISKALY_COUNTRY_CODES } from './country-codes';
+export type { SeedRequest } from './state';
 export type { FiskalyTokenSubject, StoredApiKey, StoredBillingAddress, StoredOrganization, StoredUser } from './context';
 
 export interface FiskalySandboxOptions {
@@ -27,6 +28,10 @@ export interface FiskalySandboxOptions {
 	apiSecret?: string;
 	/** Extra organizations 'Seed Org 00001', ... for pagination tests and benchmarks. Default 0. */
 	seedOrganizations?: number;
+	/** API keys of the caller's own organization, created one a minute up to a minute ago. Default 0. */
+	seedApiKeys?: number;
+	/** Users who are members of the caller's own organization (besides its owner). Default 0. */
+	seedUsers?: number;
 }
 
 export interface FiskalySandbox extends RunningSandbox {
@@ -45,6 +50,8 @@ export interface FiskalySandbox extends RunningSandbox {
 		billingAddresses: Map<string, any>;
 	};
 	stats: FiskalyStats;
+	/** Adds many organizations, API keys or users at once, without the API (see SeedRequest). Returns their ids. */
+	seed(request: SeedRequest): { organizations: string[]; apiKeys: string[]; users: string[] };
 }
 
 export async function startFiskalySandbox(options: FiskalySandboxOptions = {}): Promise<FiskalySandbox> {
@@ -54,6 +61,8 @@ export async function startFiskalySandbox(options: FiskalySandboxOptions = {}): 
 		apiKey,
 		apiSecret,
 		seedOrganizations: options.seedOrganizations ?? 0,
+		seedApiKeys: options.seedApiKeys,
+		seedUsers: options.seedUsers,
 	});
 	const ctx: FiskalyContext = {
 		state,
@@ -90,5 +99,6 @@ export async function startFiskalySandbox(options: FiskalySandboxOptions = {}): 
 		tokens: ctx.tokens,
 		state,
 		stats: ctx.stats,
+		seed: (request: SeedRequest) => seedRecords(state, ownOrganizationId, request),
 	});
 }

@@ -12,6 +12,51 @@ export interface InitialStateSettings {
 	apiKey: string;
 	apiSecret: string;
 	seedOrganizations: number;
+	seedApiKeys?: number;
+	seedUsers?: number;
+}
+
+/** What `seedRecords` adds (bulk, straight into the maps: 100,000 records take well under a second or two). */
+export interface SeedRequest {
+	/** Plain organizations 'Bulk Org <n>'. */
+	organizations?: number;
+	/** API keys of `organizationId` (default: the caller's own organization). */
+	apiKeys?: number;
+	/** Users who are members of `organizationId`. */
+	users?: number;
+	organizationId?: string;
+	/** created_at (unix seconds) of the i-th API key (0-based); default: now for every key. */
+	apiKeyCreatedAt?: (index: number) => number;
+}
+
+let bulkCounter = 0;
+
+/** Adds many records at once without going through the API (benchmarks, trigger tests). Returns the new ids. */
+export function seedRecords(state: FiskalyState, ownOrganizationId: string, request: SeedRequest): { organizations: string[]; apiKeys: string[]; users: string[] } {
+	const added = { organizations: [] as string[], apiKeys: [] as string[], users: [] as string[] };
+	for (let i = 0; i < (request.organizations ?? 0); i++) {
+		const n = ++bulkCounter;
+		const record = newOrganizationRecord({ name: `Bulk Org ${n}`, address_line1: `Bulkweg ${n}`, zip: String(10000 + (n % 90000)), town: 'Berlin', country_code: 'DEU' });
+		state.organizations.set(record._id, record);
+		added.organizations.push(record._id);
+	}
+	const organization = state.organizations.get(request.organizationId ?? ownOrganizationId);
+	if (!organization && (request.apiKeys || request.users)) throw new Error(`seed: organization ${request.organizationId} does not exist`);
+	const now = Math.floor(Date.now() / 1000);
+	for (let i = 0; i < (request.apiKeys ?? 0); i++) {
+		const n = ++bulkCounter;
+		const record = newApiKeyRecord(organization!, { name: `bulk-key-${n}`, status: 'enabled', key: `test_bulk_${n}`, secret: `bulk_secret_${n}` });
+		record.created_at = request.apiKeyCreatedAt?.(i) ?? now;
+		state.apiKeys.set(record._id, record);
+		added.apiKeys.push(record._id);
+	}
+	for (let i = 0; i < (request.users ?? 0); i++) {
+		const n = ++bulkCounter;
+		const record: StoredUser = { _id: newUuid(), _type: 'USER', _envs: ['TEST'], email: `bulk.user.${n}@example.com`, first_name: 'Bulk', last_name: `User ${n}`, organization_ids: [organization!._id] };
+		state.users.set(record._id, record);
+		added.users.push(record._id);
+	}
+	return added;
 }
 
 /**
@@ -64,6 +109,10 @@ export function createFiskalyState(settings: InitialStateSettings): { state: Fis
 		});
 		state.organizations.set(seeded._id, seeded);
 	}
+	// Seeded API keys were created one a minute up to a minute ago (oldest first), as a real account's were over time.
+	const keys = settings.seedApiKeys ?? 0;
+	const now = Math.floor(Date.now() / 1000);
+	seedRecords(state, own._id, { apiKeys: keys, users: settings.seedUsers ?? 0, apiKeyCreatedAt: (i) => now - 60 * (keys - i) });
 	return { state, ownOrganizationId: own._id };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultController } from './faults';
@@ -106,6 +107,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
 			rawBody: rawBody.toString('utf8'),
 			status: 0,
 			at: Date.now(),
+			remotePort: req.socket.remotePort,
 		};
 		requests.push(record);
 
@@ -115,6 +117,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
 		const reply = (response: SandboxResponse) => {
 			options.decorateResponse?.(response, request);
 			record.status = response.status;
+			if (Buffer.isBuffer(response.body)) record.bodySha256 = createHash('sha256').update(response.body).digest('hex');
 			send(res, response);
 		};
 		// A TCP reset, so clients see ECONNRESET / "socket hang up" rather than a clean empty answer.

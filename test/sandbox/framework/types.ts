@@ -52,6 +52,10 @@ export interface RecordedRequest {
 	fault?: FaultKind;
 	/** Arrival time, epoch milliseconds. */
 	at: number;
+	/** The client's TCP port (with the sandbox's port, it names the client's socket, e.g. to tell processes apart). */
+	remotePort?: number;
+	/** SHA-256 (hex) of a binary answer body (a file) as sent; unset for JSON, text and no answer. */
+	bodySha256?: string;
 }
 
 export interface SandboxRequest {

@@ -49,6 +49,11 @@ export interface InvoicingApiControl {
 	issueToken(lifetimeSeconds?: number): string;
 	/** Makes every issued token expired now. */
 	expireTokens(): number;
+	/**
+	 * Bulk seeding (benchmarks, trigger tests): `count` invoices `<prefix>-1`, `<prefix>-2`, ... created and sent a
+	 * day ago, without events yet, written straight into the store (100,000 take well under a second). Returns their ids.
+	 */
+	bulkSent(count: number, prefix?: string): string[];
 }
 
 export interface InvoicingApiSandbox extends RunningSandbox {
@@ -108,6 +113,16 @@ export async function startInvoicingApiSandbox(options: InvoicingApiSandboxOptio
 		markPaid: (id) => control.mark(id, 'paid'),
 		issueToken: (lifetimeSeconds = options.tokenLifetimeSeconds ?? 3600) => tokens.issue({ clientId: 'pasted' }, lifetimeSeconds).token,
 		expireTokens: () => tokens.expireAll(),
+		bulkSent(count, prefix = 'bulk') {
+			const sentAt = Date.now() - 86_400_000;
+			const ids: string[] = [];
+			for (let n = 1; n <= count; n++) {
+				const customInvoiceId = `${prefix}-${n}`;
+				ctx.invoices.set(customInvoiceId, { customInvoiceId, body: { seeded: true }, invoiceUrl: `${url}/i/${customInvoiceId}`, createdAt: sentAt, sentAt, events: {}, sendCount: 1 });
+				ids.push(customInvoiceId);
+			}
+			return ids;
+		},
 	};
 
 	const sandbox = await startSandbox({

@@ -31,6 +31,13 @@ export interface TheNextInvoiceControl {
 	): Record<string, unknown>;
 	/** Creates a customer without an API call (documented fields; defaults fill the required ones). */
 	createCustomer(fields?: Record<string, unknown>, options?: { companyId?: number }): Record<string, unknown>;
+	/**
+	 * Bulk seeding (benchmarks, trigger tests): `count` invoices like createInvoice's default (or `fields`), the body
+	 * checked once, no answer built; 100,000 take a few seconds. Returns their ids, oldest first.
+	 */
+	bulkInvoices(count: number, fields?: Record<string, unknown>, options?: { companyId?: number }): number[];
+	/** Bulk seeding: `count` customers 'Bulk Customer <n>'. Returns their ids, oldest first. */
+	bulkCustomers(count: number, options?: { companyId?: number }): number[];
 	/** Makes every issued JWT expired now (what a client sees after the JWT lifetime). Returns how many. */
 	expireJwts(): number;
 	/** The 8-character code of the letter of an address verification (`GET /settings/verification` ids). */
@@ -47,6 +54,36 @@ export function createControl(ctx: TheNextInvoiceContext, defaultCompanyId: numb
 		if (!invoice || invoice.deleted) throw new Error(`control: invoice ${invoiceId} does not exist`);
 		if (invoice.status !== 1) throw new Error(`control: invoice ${invoiceId} is a draft`);
 		return invoice;
+	}
+
+	/** createInvoice's body: one line of 100 + 21% VAT, the first customer, the default profile, finalized; `fields` override. */
+	function invoiceBody(companyId: number, fields: Record<string, unknown>): Record<string, unknown> {
+		const customer =
+			ofCompany(state.customers, companyId)[0] ??
+			addCustomerRecord(ctx, companyId, {
+				companyname: 'Sandbox Customer B.V.',
+				address: 'Klantweg 1',
+				postalcode: '1011AB',
+				city: 'Amsterdam',
+				country: 'NL',
+				email: 'customer@example.com',
+				person: false,
+			});
+		const profile = ofCompany(state.profiles, companyId).find((p) => p.fields.default) ?? ofCompany(state.profiles, companyId)[0];
+		const vat = ofCompany(state.vatCodes, companyId).find((v) => v.factor === 1.21);
+		const ledger = ofCompany(state.ledgerNumbers, companyId)[0];
+		return {
+			discount: 0,
+			includesVat: false,
+			lines: [{ description: 'Sandbox item', ledger: ledger?.id ?? null, price: 100, quantity: 1, vat: vat?.id ?? null }],
+			meta: { currency: 'EUR', language: 'nl', sendDate: today(), dueDate: today(14) },
+			receiver: customer.id,
+			sender: profile?.id ?? null,
+			status: 1,
+			text: { top: '', bottom: '', footer: '' },
+			type: '',
+			...fields,
+		};
 	}
 
 	return {
@@ -79,34 +116,27 @@ export function createControl(ctx: TheNextInvoiceContext, defaultCompanyId: numb
 		},
 		createInvoice(fields = {}, options = {}) {
 			const companyId = options.companyId ?? defaultCompanyId;
-			const customer =
-				ofCompany(state.customers, companyId)[0] ??
-				addCustomerRecord(ctx, companyId, {
-					companyname: 'Sandbox Customer B.V.',
-					address: 'Klantweg 1',
-					postalcode: '1011AB',
-					city: 'Amsterdam',
-					country: 'NL',
-					email: 'customer@example.com',
-					person: false,
-				});
-			const profile = ofCompany(state.profiles, companyId).find((p) => p.fields.default) ?? ofCompany(state.profiles, companyId)[0];
-			const vat = ofCompany(state.vatCodes, companyId).find((v) => v.factor === 1.21);
-			const ledger = ofCompany(state.ledgerNumbers, companyId)[0];
-			const body = {
-				discount: 0,
-				includesVat: false,
-				lines: [{ description: 'Sandbox item', ledger: ledger?.id ?? null, price: 100, quantity: 1, vat: vat?.id ?? null }],
-				meta: { currency: 'EUR', language: 'nl', sendDate: today(), dueDate: today(14) },
-				receiver: customer.id,
-				sender: profile?.id ?? null,
-				status: 1,
-				text: { top: '', bottom: '', footer: '' },
-				type: '',
-				...fields,
-			};
-			const invoice = newInvoiceRecord(ctx, companyId, parseInvoiceInput(ctx, companyId, body), options.kind ?? 'invoice');
+			const invoice = newInvoiceRecord(ctx, companyId, parseInvoiceInput(ctx, companyId, invoiceBody(companyId, fields)), options.kind ?? 'invoice');
 			return publicInvoice(ctx, invoice);
+		},
+		bulkInvoices(count, fields = {}, options = {}) {
+			const companyId = options.companyId ?? defaultCompanyId;
+			const input = parseInvoiceInput(ctx, companyId, invoiceBody(companyId, fields));
+			const ids: number[] = [];
+			for (let i = 0; i < count; i++) {
+				const copy = { ...input, lines: input.lines.map((line) => ({ ...line })), meta: { ...input.meta }, text: { ...input.text } };
+				ids.push(newInvoiceRecord(ctx, companyId, copy).id);
+			}
+			return ids;
+		},
+		bulkCustomers(count, options = {}) {
+			const companyId = options.companyId ?? defaultCompanyId;
+			const ids: number[] = [];
+			for (let i = 0; i < count; i++) {
+				const n = state.customers.size + 1;
+				ids.push(Number(addCustomerRecord(ctx, companyId, { companyname: `Bulk Customer ${n}`, address: `Bulkstraat ${n}`, postalcode: '1011AB', city: 'Amsterdam', country: 'NL', email: `bulk${n}@example.com`, person: false }).id));
+			}
+			return ids;
 		},
 		createCustomer(fields = {}, options = {}) {
 			const companyId = options.companyId ?? defaultCompanyId;

@@ -63,6 +63,8 @@ export interface TheNextInvoiceSandboxOptions {
 	seedCustomers?: number;
 	/** Products 'Product 1', ... in the first company. Default 0. */
 	seedProducts?: number;
+	/** The vendor docs' example e-mail and SMS templates ('Default', 'Payment reminder', ...) in each company. Default false. */
+	seedTemplates?: boolean;
 }
 
 export interface TheNextInvoiceSandbox extends RunningSandbox {
@@ -99,6 +101,7 @@ export async function startTheNextInvoiceSandbox(options: TheNextInvoiceSandboxO
 		seedCustomers: options.seedCustomers ?? 0,
 		seedProducts: options.seedProducts ?? 0,
 		seedInvoices: options.seedInvoices ?? 0,
+		seedTemplates: options.seedTemplates ?? false,
 	});
 	const ownerId = ctx.state.memberships[0].userId;
 	const control = createControl(ctx, companyIds[0]);

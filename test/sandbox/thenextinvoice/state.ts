@@ -15,6 +15,7 @@ export interface InitialStateSettings {
 	seedInvoices: number;
 	seedCustomers: number;
 	seedProducts: number;
+	seedTemplates: boolean;
 }
 
 /** Id sequences start where the vendor doc's examples are, so ids look familiar. */
@@ -108,7 +109,26 @@ export function seedState(ctx: TheNextInvoiceContext, settings: InitialStateSett
 		const id = ctx.nextId('product');
 		state.products.set(id, { companyId: main, id, description: `Product ${i}`, price: 10 + (i % 50), vat_id: null, ledgernumber_id: null });
 	}
+	if (settings.seedTemplates) for (const companyId of companyIds) seedTemplates(ctx, companyId);
 	return companyIds;
+}
+
+/** The vendor docs' example templates (GET /settings/email/text and /settings/sms/text), plus a reminder of each kind. */
+function seedTemplates(ctx: TheNextInvoiceContext, companyId: number): void {
+	for (const [name, subject, text] of [
+		['Default', 'Invoice {invoicenumber}', '<p>Dear {companyname},</p><p>Please find invoice {invoicenumber} attached. You can pay it here: {paymentlink}</p>'],
+		['Reminder', 'Reminder: invoice {invoicenumber}', '<p>Dear {companyname},</p><p>Invoice {invoicenumber} was due on {duedate}. You can pay it here: {paymentlink}</p>'],
+	]) {
+		const id = ctx.nextId('emailText');
+		ctx.state.emailTexts.set(id, { companyId, id, name, subject, text });
+	}
+	for (const [name, text] of [
+		['Payment reminder', 'Please pay via {paymentlink}'],
+		['New invoice', 'Your invoice is ready: {viewinvoice}'],
+	]) {
+		const id = ctx.nextId('smsText');
+		ctx.state.smsTexts.set(id, { companyId, id, name, text });
+	}
 }
 
 function defaultSettings(companyId: number): CompanySettings {

@@ -2,10 +2,14 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { pollTransportSettings, requestOptionsProperty } from '@n8n-nodes-eu-finance/shared/operations';
+import { FixedConcurrency, runLimited } from '@n8n-nodes-eu-finance/shared/transport/concurrency';
 import { INVOICING_CREDENTIAL_TYPE, invoicingApiFor } from './api';
 import { findStatus, INVOICE_EVENTS, simplifyStatus, type InvoiceEvent } from './status';
 
-/** What the trigger keeps between polls: events already emitted per invoice; paid invoices are no longer asked about. */
+/**
+ * What the trigger keeps between polls: the events already emitted of each watched, unpaid invoice that has one, and
+ * the paid invoices (no longer asked about).
+ */
 interface StatusCursor {
 	emitted?: Record<string, InvoiceEvent[]>;
 	paid?: string[];
@@ -65,34 +69,59 @@ export class InvoicingApiTrigger implements INodeType {
 		const manual = this.getMode() === 'manual';
 		const settings = pollTransportSettings(this);
 		const cursor = this.getWorkflowStaticData('node') as StatusCursor;
-		// A copy: a failed status request mid-poll must not mark events as emitted that were never emitted.
-		const emitted = { ...(cursor.emitted ?? {}) };
 		const paid = new Set(cursor.paid ?? []);
 
-		const fresh: IDataObject[] = [];
-		for (const id of ids) {
-			if (paid.has(id) && !manual) continue;
+		if (manual) {
+			// A sample for building the workflow (the latest event of the first watched invoice that has one); the cursor stays where it is.
+			for (const id of ids) {
+				const status = await findStatus(this, api, id, { settings });
+				if (!status) continue;
+				const simplified = simplifyStatus(id, status);
+				const events = INVOICE_EVENTS.filter(({ event, field }) => simplified[field] && wanted.has(event));
+				if (events.length) {
+					const { event, field } = events[events.length - 1];
+					return [this.helpers.returnJsonArray([{ customInvoiceId: id, event, date: simplified[field], state: simplified.state }])];
+				}
+			}
+			return null;
+		}
+
+		// One status request per watched invoice that is not paid yet (the API cannot list invoices), several at a time:
+		// Pages in Parallel's Auto controller (or its fixed number), told about every 429/503 by the transport.
+		const asked = ids.filter((id) => !paid.has(id));
+		const statuses: Array<IDataObject | undefined> = new Array(asked.length);
+		const control = typeof settings.pagesInParallel === 'number' ? new FixedConcurrency(Math.max(1, settings.pagesInParallel)) : settings.pagesInParallel;
+		await runLimited(asked.length, control, async (index) => {
 			// Not known yet (e.g. created later by another workflow): asked about again next time.
-			const status = await findStatus(this, api, id, { settings });
-			if (!status) continue;
+			statuses[index] = await findStatus(this, api, asked[index], { settings });
+		});
+
+		// Only after every status request succeeded: a failed request mid-poll must not mark events as emitted.
+		const emitted: Record<string, InvoiceEvent[]> = {};
+		const fresh: IDataObject[] = [];
+		asked.forEach((id, index) => {
+			const status = statuses[index];
+			const before = cursor.emitted?.[id] ?? [];
+			if (!status) {
+				if (before.length) emitted[id] = before;
+				return;
+			}
 			const simplified = simplifyStatus(id, status);
 			for (const { event, field } of INVOICE_EVENTS) {
 				const date = simplified[field];
-				if (!date || !wanted.has(event) || (!manual && emitted[id]?.includes(event))) continue;
+				if (!date || !wanted.has(event) || before.includes(event)) continue;
 				fresh.push({ customInvoiceId: id, event, date, state: simplified.state });
 			}
-			if (manual) {
-				// A sample for building the workflow; the cursor stays where it is.
-				if (fresh.length) return [this.helpers.returnJsonArray(fresh.slice(-1))];
-				continue;
+			if (simplified.paidAt) {
+				paid.add(id); // never asked about again, so its events need not be kept
+				return;
 			}
-			emitted[id] = INVOICE_EVENTS.filter(({ field }) => simplified[field]).map(({ event }) => event);
-			if (simplified.paidAt) paid.add(id);
-		}
-		if (manual) return null;
-		// Forget invoices no longer watched, so the cursor does not grow forever.
+			const happened = INVOICE_EVENTS.filter(({ field }) => simplified[field]).map(({ event }) => event);
+			if (happened.length) emitted[id] = happened;
+		});
+		// Forget invoices no longer watched, so the cursor does not grow forever; keep only invoices with an event.
 		const watched = new Set(ids);
-		cursor.emitted = Object.fromEntries(Object.entries(emitted).filter(([id]) => watched.has(id)));
+		cursor.emitted = emitted;
 		cursor.paid = [...paid].filter((id) => watched.has(id));
 		fresh.sort((a, b) => String(a.date).localeCompare(String(b.date)));
 		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;

@@ -109,6 +109,13 @@ export const INFERRED: InferredEntry[] = [
 
 const splitFields = (value: unknown) => String(value ?? '').split(/[,\s]+/).filter(Boolean);
 
+/** What an inferred operation returns, as far as the reference tree tells (for its description). */
+function inferredReturns(entry: InferredEntry): string {
+	if (entry.job) return 'the validation result when Wait for Completion is on, else the jobId to poll with Validation → Get Status';
+	if (entry.returns) return `the JSON answer as Semansys gives it, with its file fields (${entry.returns.join(', ')}) as binary data`;
+	return 'the JSON answer as Semansys gives it';
+}
+
 /** Turns one table row into an operation: query and body as JSON, files in and out. */
 export function inferredOperation(entry: InferredEntry): SemansysDescriptor {
 	const hasBody = entry.method !== 'GET';
@@ -124,7 +131,7 @@ export function inferredOperation(entry: InferredEntry): SemansysDescriptor {
 		value: entry.value,
 		name: entry.name,
 		action: `${entry.action} (inferred)`,
-		description: `Inferred: ${entry.description}. ${entry.method} ${entry.path} follows the reference tree; Semansys has not confirmed it.`,
+		description: `Inferred: ${entry.description}. Returns ${inferredReturns(entry)}. ${entry.method} ${entry.path} follows the reference tree; Semansys has not confirmed it.`,
 		endpoint: { method: entry.method, path: entry.path, confirmed: false },
 		files: content ? [fileInput('file', 'File', /^(idOrBase64Content|base64Content)$/.test(content))] : [],
 		properties,

@@ -68,9 +68,10 @@ export async function getVatCodes(this: ILoadOptionsFunctions): Promise<INodePro
 	}));
 }
 
+/** "8000 Revenue": the vendor's ledger records are `{ id, name, ledgernumber, costcenter }`. */
 export async function getLedgerNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return asList(await get(this, '/settings/ledgernumbers')).map((l) => ({
-		name: `${String(l.number ?? l.id)} ${String(l.description ?? '')}`.trim(),
+		name: `${String(l.ledgernumber ?? l.id)} ${String(l.name ?? '')}`.trim(),
 		value: Number(l.id),
 	}));
 }

@@ -8,7 +8,7 @@ export const createApiKey = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an API key',
-	description: 'Create an API key for an organization',
+	description: 'Create an API key for an organization (name: 3 to 30 lower-case letters, digits and hyphens). Returns the key with its ID, name and status; its secret only when Include Secret is on.',
 	properties: [
 		organizationLocator(),
 		{

@@ -8,7 +8,7 @@ export const getApiKey = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get an API key',
-	description: 'Retrieve one API key of an organization',
+	description: 'Read one API key of an organization by the organization and key UUIDs. Returns the key (ID, name, status, metadata), never its secret.',
 	properties: [organizationLocator(), apiKeyLocator],
 	schema: z.object({ organizationId: uuid, keyId: uuid }),
 	request: ({ organizationId, keyId }) => ({ method: 'GET', path: `/organizations/${organizationId}/api-keys/${keyId}` }),

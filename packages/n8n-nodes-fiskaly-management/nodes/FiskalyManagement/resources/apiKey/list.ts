@@ -10,7 +10,7 @@ export const listApiKeys = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many API keys',
-	description: 'List the API keys of an organization',
+	description: 'List the API keys of an organization, optionally filtered by status and sorted. Returns one item per key, without secrets.',
 	properties: [
 		organizationLocator(),
 		filtersProperty([{ displayName: 'Status', name: 'status', type: 'options', options: apiKeyStatusOptions, default: 'enabled' }]),

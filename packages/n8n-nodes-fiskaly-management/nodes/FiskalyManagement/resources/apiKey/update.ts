@@ -8,7 +8,7 @@ export const updateApiKey = defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update an API key',
-	description: 'Enable or disable an API key, or change its metadata',
+	description: 'Enable or disable an API key, or change its metadata (only the fields given change). Returns the updated key, without its secret.',
 	properties: [
 		organizationLocator(),
 		apiKeyLocator,

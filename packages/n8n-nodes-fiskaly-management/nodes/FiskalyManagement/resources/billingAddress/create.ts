@@ -8,7 +8,7 @@ export const createBillingAddress = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a billing address',
-	description: 'Create a billing address',
+	description: 'Create a billing address (recipient, street, ZIP, town, ISO 3166 alpha-3 country code such as DEU). Returns the new address with its UUID.',
 	properties: [
 		...billingAddressRequiredFields(true),
 		{

@@ -6,7 +6,7 @@ export const listBillingAddresses = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many billing addresses',
-	description: 'List the billing addresses of all organizations you can access (fiskaly returns them in one answer)',
+	description: 'List the billing addresses of all organizations you can access (fiskaly answers them in one response). Returns one item per address.',
 	properties: [],
 	schema: z.object({}),
 	list: () => ({

@@ -8,7 +8,7 @@ export const updateBillingAddress = defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update a billing address',
-	description: 'Change fields of a billing address (PATCH: only the fields given change)',
+	description: 'Change fields of a billing address by its UUID; only the fields given change. Returns the updated address.',
 	properties: [
 		billingAddressIdProperty,
 		{

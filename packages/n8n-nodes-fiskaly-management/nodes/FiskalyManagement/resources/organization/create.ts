@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { compact, metadataProperty, metadataSchema, offsetPages } from '../../fields';
 import { defineOperation, fetchList } from '@n8n-nodes-eu-finance/shared/operations';
+import type { OperationRun } from '@n8n-nodes-eu-finance/shared/operations';
 import {
 	billingOptionsProperty,
 	billingOptionsSchema,
@@ -22,11 +23,17 @@ function withCreationKey(metadata: Record<string, string> | undefined, creationM
 	return { ...metadata, [CREATION_MARKER_FIELD]: creationMarker };
 }
 
+/** The organization that carries this creation key in its metadata, if any (fiskaly cannot filter by metadata: the list is read). */
+async function findByCreationKey(creationKey: string, { context, api, itemIndex, settings }: OperationRun<unknown>): Promise<IDataObject | undefined> {
+	const organizations = await fetchList(context, api, { request: { method: 'GET', path: '/organizations' }, pagination: offsetPages(5000) }, { itemIndex, settings });
+	return organizations.find((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD] === creationKey);
+}
+
 export const createOrganization = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an organization',
-	description: 'Create an organization, or a managed organization when "Managed By Organization ID" is set',
+	description: 'Create an organization, or a managed organization when "Managed By Organization ID" is set (address with an ISO 3166 alpha-3 country code such as DEU). Returns the new organization with its UUID (_id).',
 	properties: [
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'At least 3 characters' },
 		...organizationAddressFields(true),
@@ -40,6 +47,15 @@ export const createOrganization = defineOperation({
 		},
 		billingOptionsProperty,
 		metadataProperty,
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. customer-4711',
+			description:
+				'Any text naming this organization (e.g. your customer number). fiskaly has no idempotency key of its own: the node stores this one in the organization\'s metadata (n8n_creation_key) and, before creating, looks for an organization that carries it; found, that one is returned and nothing is created. Give one when the same organization may be asked for again later (a failed execution re-run, an AI agent retrying). Empty: a new key per item, so only retries within one run are safe. Needs one free metadata slot (of 20).',
+		},
 	],
 	schema: z.object({
 		name: organizationName,
@@ -47,19 +63,20 @@ export const createOrganization = defineOperation({
 		additionalFields: z.object(organizationDetailSchema).default({}),
 		billing_options: billingOptionsSchema,
 		metadata: metadataSchema,
+		idempotencyKey: z.string().trim().max(500, 'at most 500 characters (a fiskaly metadata value)').optional(),
 	}),
 	// fiskaly has no idempotency key for organizations. Each new one carries a creation key in its metadata (when
 	// the user left a metadata slot free), so a create whose answer was lost can be found instead of reported unknown.
-	request: ({ additionalFields, metadata, ...fields }, tools) => ({
+	request: ({ additionalFields, metadata, idempotencyKey, ...fields }, tools) => ({
 		method: 'POST',
 		path: '/organizations',
-		body: compact({ ...fields, ...compact(additionalFields), metadata: withCreationKey(metadata, tools.uuid()) }),
+		body: compact({ ...fields, ...compact(additionalFields), metadata: withCreationKey(metadata, idempotencyKey || tools.uuid()) }),
 	}),
-	recover: async (_input, { context, api, itemIndex, settings }, sent) => {
+	existing: async ({ idempotencyKey }, run) => (idempotencyKey ? await findByCreationKey(idempotencyKey, run as OperationRun<unknown>) : undefined),
+	recover: async (_input, run, sent) => {
 		const creationMarker = ((sent.body as IDataObject).metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD];
 		if (!creationMarker) throw new Error('no creation key to look the organization up by');
-		const organizations = await fetchList(context, api, { request: { method: 'GET', path: '/organizations' }, pagination: offsetPages(5000) }, { itemIndex, settings });
-		const found = organizations.find((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD] === creationMarker);
+		const found = await findByCreationKey(String(creationMarker), run as OperationRun<unknown>);
 		// Not found is no proof: names are not unique, and a first attempt that timed out may still land. Only a found
 		// organization settles it; otherwise the outcome stays unknown (never a second create).
 		if (!found) throw new Error('not found (yet)');

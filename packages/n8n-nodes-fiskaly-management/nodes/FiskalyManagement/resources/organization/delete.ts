@@ -7,7 +7,7 @@ export const deleteOrganization = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete an organization',
-	description: 'Delete an organization (fiskaly notes this endpoint is not fully implemented on their side)',
+	description: 'Delete an organization by its UUID (fiskaly notes this endpoint is not fully implemented on their side). Returns organizationId, deleted: true and whether fiskaly reported success.',
 	properties: [organizationLocator()],
 	schema: z.object({ organizationId: uuid }),
 	request: ({ organizationId }) => ({ method: 'DELETE', path: `/organizations/${organizationId}` }),

@@ -7,7 +7,7 @@ export const enableOrganizationEnvironment = defineOperation({
 	value: 'enableEnvironment',
 	name: 'Enable Environment',
 	action: 'Enable an environment for an organization',
-	description: 'Enable the TEST or LIVE environment for an organization. Cannot be undone.',
+	description: 'Enable the TEST or LIVE environment for an organization; this cannot be undone. Returns organizationId, env and whether fiskaly reported success.',
 	properties: [
 		organizationLocator(),
 		{

@@ -7,7 +7,7 @@ export const getOrganization = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get an organization',
-	description: 'Retrieve one organization',
+	description: 'Read one organization by its UUID. Returns the organization: _id, name, address, country code, enabled environments (_envs) and metadata.',
 	properties: [organizationLocator()],
 	schema: z.object({ organizationId: uuid }),
 	request: ({ organizationId }) => ({ method: 'GET', path: `/organizations/${organizationId}` }),

@@ -9,7 +9,7 @@ export const listOrganizations = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many organizations',
-	description: 'List organizations, with filters and sorting',
+	description: 'List the organizations you can access, with filters (environment, managing organization, type) and sorting. Returns one item per organization.',
 	properties: [
 		filtersProperty([
 				{ displayName: 'Environment', name: 'env', type: 'options', options: environmentOptions, default: 'TEST' },

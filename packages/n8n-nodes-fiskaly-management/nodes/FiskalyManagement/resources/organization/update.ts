@@ -16,7 +16,7 @@ export const updateOrganization = defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update an organization',
-	description: 'Change fields of an organization (PATCH: only the fields given change)',
+	description: 'Change fields of an organization by its UUID; only the fields given change. Returns the updated organization.',
 	properties: [
 		organizationLocator(),
 		{

@@ -8,7 +8,7 @@ export const getTokenClaims = defineOperation({
 	value: 'getClaims',
 	name: 'Get Claims',
 	action: 'Get the claims of the current token',
-	description: 'Return the environment and own organization ID of the API key in use (never the token)',
+	description: 'Tell which environment (TEST or LIVE) and own organization the API key in use belongs to. Returns env, organization_id and when the access token expires (never the token).',
 	properties: [],
 	schema: z.object({}),
 	run: async ({ context, api, itemIndex }) => {

@@ -7,7 +7,7 @@ export const deleteUser = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Remove a user from an organization',
-	description: 'Remove a user from an organization (the user account itself stays at fiskaly)',
+	description: 'Remove a user from an organization by the organization and user UUIDs (the user account itself stays at fiskaly). Returns organizationId, userId, removed: true and whether fiskaly reported success.',
 	properties: [
 		organizationLocator(),
 		{ displayName: 'User ID', name: 'userId', type: 'string', default: '', required: true, description: 'UUID of the user' },

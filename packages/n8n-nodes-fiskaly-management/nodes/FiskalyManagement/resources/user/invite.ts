@@ -7,7 +7,7 @@ export const inviteUser = defineOperation({
 	value: 'invite',
 	name: 'Invite',
 	action: 'Invite a user',
-	description: 'Invite a user to an organization by e-mail',
+	description: 'Invite a user to an organization by e-mail address, optionally with first and last name (a member already there answers 409). Returns the invited user.',
 	properties: [
 		organizationLocator(),
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },

@@ -9,7 +9,7 @@ export const listUsers = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many users',
-	description: 'List the users of an organization',
+	description: 'List the users of an organization, with filters and sorting. Returns one item per user (ID, e-mail, name, status).',
 	properties: [
 		organizationLocator(),
 		filtersProperty([

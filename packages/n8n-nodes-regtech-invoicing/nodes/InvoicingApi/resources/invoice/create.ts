@@ -28,7 +28,7 @@ export const createInvoiceOperationFor = (createPath: CreatePath) => defineOpera
 	value: 'create',
 	name: 'Create',
 	action: 'Create an invoice',
-	description: 'Create an invoice and send it by SMS, email, e-invoice or post, or only create it and send it later',
+	description: 'Create an invoice (dates as ISO dates, amounts in the invoice currency with VAT included in Total) and send it by SMS, e-mail, e-invoice or post, or only create it to send later. A Custom Invoice ID you give makes a retry safe: the API refuses a second invoice with it. Returns customInvoiceId, invoiceNumber, createOnly and the API answer (statusCode, message, invoiceUrl).',
 	properties: createInvoiceProperties,
 	schema,
 	request: async (input, tools) => {

@@ -12,7 +12,7 @@ export const getInvoiceStatusOperation = defineOperation<z.output<typeof schema>
 	value: 'getStatus',
 	name: 'Get Status',
 	action: 'Get the status of an invoice',
-	description: 'Whether an invoice was delivered, opened and paid, with the dates',
+	description: 'Look up an invoice by its Custom Invoice ID. Returns its state (sent, delivered, opened or paid) and the ISO date of each event (null until it happens).',
 	properties: [
 		customInvoiceIdProperty,
 		{

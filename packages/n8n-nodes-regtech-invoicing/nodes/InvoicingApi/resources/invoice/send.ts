@@ -20,7 +20,7 @@ export const sendInvoiceOperation = defineOperation<z.output<typeof schema>>({
 	value: 'send',
 	name: 'Send',
 	action: 'Send an invoice',
-	description: 'Send an invoice that was created with Create Only',
+	description: 'Send an invoice that was created with Create Only, by its Custom Invoice ID; it messages the customer, so it is never repeated blindly. Returns customInvoiceId and the API answer.',
 	properties: [customInvoiceIdProperty],
 	schema,
 	// Not idempotent (it sends a message): never repeated. After an unknown outcome a delivery event proves the send.

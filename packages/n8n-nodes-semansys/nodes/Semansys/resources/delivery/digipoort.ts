@@ -6,7 +6,7 @@ export const deliverDigipoort = semansysOperation({
 	value: 'digipoort',
 	name: 'Deliver to Digipoort',
 	action: 'Deliver a report to Digipoort',
-	description: 'Deliver a report (e.g. a Jaarrekening to the KvK) through Digipoort; the answer is the delivery receipt',
+	description: 'Deliver a report (e.g. a Jaarrekening to the KvK) through Digipoort; it reaches an authority, so it is never repeated blindly. Returns the delivery receipt with its kenmerk, the ID to ask Status → Digipoort about.',
 	endpoint: { method: 'POST', path: '/delivery/digipoort', confirmed: true },
 	files: [reportFile],
 	properties: deliveryProperties('Jaarrekening', 'KvK'),

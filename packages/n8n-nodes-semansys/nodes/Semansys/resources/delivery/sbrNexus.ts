@@ -14,7 +14,7 @@ export const deliverSbrNexus = semansysOperation({
 	value: 'sbrNexus',
 	name: 'Deliver to SBR Nexus',
 	action: 'Deliver a report to SBR Nexus',
-	description: 'Deliver a report (e.g. Inkomstenbelasting data to a bank) through SBR Nexus; the answer is the aanleverResponse',
+	description: 'Deliver a report (e.g. Inkomstenbelasting data to a bank) through SBR Nexus; it reaches the receiver, so it is never repeated blindly. Returns the aanleverResponse with its kenmerk, the ID to ask Status → SBR Nexus about.',
 	endpoint: { method: 'POST', path: '/delivery/sbr-nexus', confirmed: true },
 	files: [reportFile],
 	properties: [

@@ -8,7 +8,7 @@ const embedIrmark = semansysOperation({
 	value: 'embedIrmark',
 	name: 'Embed IRmark',
 	action: 'Embed the IRmark in a CT600',
-	description: 'Compute the IRmark of a CT600 XML document and embed it; the signed XML comes back as binary data',
+	description: 'Compute the IRmark of a CT600 XML document and embed it. Returns the signed XML (xml) and the original (originalXml) as binary data.',
 	endpoint: { method: 'POST', path: '/hmrc/embed-irmark', confirmed: true },
 	files: [fileInput('ct600', 'CT600 XML', false)],
 	properties: [],

@@ -79,7 +79,7 @@ export const generateInstance = semansysOperation({
 	value: 'generateInstance',
 	name: 'Generate Instance',
 	action: 'Generate an XBRL instance from data rows',
-	description: 'Generate an XBRL instance (.xbrl) from data rows for a taxonomy entrypoint; the instance comes back as binary data with the counts',
+	description: 'Generate an XBRL instance (.xbrl) from data rows for a taxonomy entrypoint (URL). Returns the instance as binary data with its counts (FactsCount, TuplesCount, UnitsCount, ContextsCount).',
 	endpoint: { method: 'POST', path: '/input-import/instance/generation', confirmed: true },
 	properties: [
 		stringProperty('Schema Ref', 'schemaRef', 'URL of the taxonomy entrypoint', { required: true, placeholder: 'https://www.nltaxonomie.nl/…/entrypoint.xsd' }),

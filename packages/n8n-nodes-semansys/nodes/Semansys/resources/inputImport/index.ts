@@ -9,7 +9,7 @@ const hashSingleFile = semansysOperation({
 	value: 'hashSingleFile',
 	name: 'Create Hash of Single File',
 	action: 'Create the hash of a report package file',
-	description: 'The reporting package hash of one file, whether it is valid, its file list and folder structure',
+	description: 'Hash one report package file (from a binary field). Returns its reporting package hash, whether it is valid, its file list and folder structure.',
 	endpoint: { method: 'POST', path: '/input-import/hash-creation/single-file', confirmed: true },
 	files: [fileInput('file', 'File', true)],
 	properties: [
@@ -31,7 +31,7 @@ const instanceData = semansysOperation({
 	value: 'instanceData',
 	name: 'Get Instance Data',
 	action: 'Read the data rows of an instance',
-	description: 'The facts of an instance as data rows for a taxonomy entrypoint (with the rows the entrypoint does not present)',
+	description: 'Read the facts of an instance as data rows for a taxonomy entrypoint (URL). Returns the rows, with the rows the entrypoint does not present.',
 	endpoint: { method: 'POST', path: '/input-import/instance/data', confirmed: true },
 	files: [fileInput('instance', 'Instance', true)],
 	properties: [stringProperty('Schema Ref', 'schemaRef', 'URL of the taxonomy entrypoint', { required: true, placeholder: 'https://www.nltaxonomie.nl/…/entrypoint.xsd' })],

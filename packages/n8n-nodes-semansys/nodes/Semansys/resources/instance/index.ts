@@ -7,7 +7,7 @@ const compare = semansysOperation({
 	value: 'compare',
 	name: 'Compare',
 	action: 'Compare two instances',
-	description: 'Compare a master and a child XBRL instance; the answer lists the differences as messages',
+	description: 'Compare a master and a child XBRL instance (binary fields or Customer Corner file IDs). Returns the differences as messages.',
 	endpoint: { method: 'POST', path: '/instance/compare', confirmed: true },
 	files: [fileInput('master', 'Master', false, 'master'), fileInput('child', 'Child', false, 'child')],
 	properties: [],

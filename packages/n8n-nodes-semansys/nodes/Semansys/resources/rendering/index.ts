@@ -14,7 +14,7 @@ const consistent = semansysOperation({
 	value: 'consistent',
 	name: 'Render Consistent',
 	action: 'Render an instance consistently as HTML or PDF',
-	description: 'Render an instance as HTML and PDF (or one of them); the files come back as binary data (html, pdf)',
+	description: 'Render an instance consistently as HTML and PDF, or one of them. Returns the files as binary data (html, pdf) with their names and sizes in JSON.',
 	endpoint: { method: 'POST', path: '/rendering/instance/consistent', confirmed: true },
 	files: [reportFile],
 	properties: [
@@ -66,7 +66,7 @@ const taxReportSbr = semansysOperation({
 	value: 'taxReportSbr',
 	name: 'Render Tax Report SBR',
 	action: 'Render an SBR tax report',
-	description: 'Render a Dutch SBR tax report (OB, OB-Sub, ICP) as HTML or inline XBRL, optionally with a PDF',
+	description: 'Render a Dutch SBR tax report (OB, OB-Sub, ICP) as HTML or inline XBRL, optionally with a PDF. Returns the rendered files as binary data.',
 	endpoint: { method: 'POST', path: '/rendering/instance/tax-report-sbr', confirmed: true },
 	files: [reportFile],
 	properties: [

@@ -7,7 +7,7 @@ const reportExtension = semansysOperation({
 	value: 'reportExtension',
 	name: 'Create Report Extension',
 	action: 'Create a report extension package',
-	description: 'Build an extension taxonomy with the instance data as a report package (Content comes back as binary data)',
+	description: 'Build an extension taxonomy with the instance data as a report package. Returns the package (Content) as binary data.',
 	endpoint: { method: 'POST', path: '/taxonomy/report-extension', confirmed: true },
 	properties: [
 		{

@@ -14,7 +14,7 @@ const statusOperation = (filtered: boolean) =>
 		value: filtered ? 'getFilteredStatus' : 'getStatus',
 		name: filtered ? 'Get Filtered Status' : 'Get Status',
 		action: filtered ? 'Get the filtered status of a validation' : 'Get the status of a validation',
-		description: `The state of a validation job; when it has finished, its result with ${filtered ? 'the filtered' : 'all'} messages`,
+		description: `Look up a validation job by the jobId a validation answered with. Returns jobId and finished (false while it runs); when finished, the result with ${filtered ? 'only the filtered' : 'all'} messages (validationResult valid or invalid, each message with category, code and text).`,
 		endpoint: { method: 'GET', path: filtered ? '/validation/filtered-status/{id}' : '/validation/status/{id}', confirmed: true },
 		properties: [stringProperty('Job ID', 'jobId', 'The jobId a validation answered with', { required: true })],
 		fields: { jobId: pathSegment() },
@@ -52,9 +52,9 @@ export const validationResource: ResourceDescriptor = {
 	operations: [
 		statusOperation(false),
 		statusOperation(true),
-		instanceValidation('xbrlCalculation', 'Validate XBRL Calculation', 'Validate the XBRL calculations of an instance', '/validation/instance/xbrl-calculation', 'Check the calculations of an instance'),
-		instanceValidation('formulaAssertions', 'Validate Formula Assertions', 'Validate the formula assertions of an instance', '/validation/instance/formula-assertions', 'Check the formula assertions of the taxonomy against an instance'),
-		instanceValidation('filingRules', 'Validate Filing Rules', 'Validate an instance against the filing rules', '/validation/instance/filing-rules', 'Check an instance against the SBR-NL filing rules'),
+		instanceValidation('xbrlCalculation', 'Validate XBRL Calculation', 'Validate the XBRL calculations of an instance', '/validation/instance/xbrl-calculation', 'Check the XBRL calculations of an instance (from a binary field or a Customer Corner file ID). Returns the jobId to poll with Get Status, or with Wait for Completion on, the result (validationResult valid or invalid and its messages).'),
+		instanceValidation('formulaAssertions', 'Validate Formula Assertions', 'Validate the formula assertions of an instance', '/validation/instance/formula-assertions', 'Check the formula assertions of the taxonomy against an instance (from a binary field or a Customer Corner file ID). Returns the jobId to poll with Get Status, or with Wait for Completion on, the result (validationResult valid or invalid and its messages).'),
+		instanceValidation('filingRules', 'Validate Filing Rules', 'Validate an instance against the filing rules', '/validation/instance/filing-rules', 'Check an instance (from a binary field or a Customer Corner file ID) against the SBR-NL filing rules. Returns the jobId to poll with Get Status, or with Wait for Completion on, the result (validationResult valid or invalid and its messages).'),
 		...inferredOperations('validation'),
 	],
 };

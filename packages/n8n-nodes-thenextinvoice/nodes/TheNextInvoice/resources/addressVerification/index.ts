@@ -29,13 +29,13 @@ async function sendOnce(run: OperationRun<unknown>, spec: RequestSpec): Promise<
 
 const verificationIdProperty = idProperty('Verification ID', 'verificationId', 'ID of the verification (see Get Many), not the profile ID');
 
-const listVerifications = getAllOperation('Get many address verifications', 'Status of the postal address verifications of the profiles (pending, sent, verified, invalid)', PATH);
+const listVerifications = getAllOperation('Get many address verifications', 'List the postal address verifications of the sender profiles. Returns one item per verification with its status (pending, sent, verified or invalid).', PATH);
 
 const initiateVerification = defineOperation<{ profileId: string }>({
 	value: 'initiate',
 	name: 'Initiate',
 	action: 'Initiate an address verification',
-	description: 'Send a letter with a code to the sender address of a profile (needs its VAT number and address)',
+	description: 'Send a letter with a code to the sender address of a profile (needs its VAT number and address). Returns the new verification with its ID and status.',
 	properties: [recordLocator('Profile', 'profileId', 'searchProfiles', { description: 'The invoice profile whose address is verified' })],
 	schema: z.object({ profileId: recordId }),
 	run: async (run) => (await sendOnce(run, { method: 'POST', path: `${PATH}/${run.input.profileId}/initiate` })) as IDataObject,
@@ -45,7 +45,7 @@ const confirmVerification = defineOperation<{ verificationId: string; code: stri
 	value: 'confirm',
 	name: 'Confirm',
 	action: 'Confirm an address verification',
-	description: 'Confirm the address with the 8-character code from the letter',
+	description: 'Confirm the postal address of a profile with the 8-character code from the letter. Returns the verification with its new status.',
 	properties: [verificationIdProperty, { displayName: 'Code', name: 'code', type: 'string', default: '', required: true, placeholder: 'AB3DEF7H', description: 'The 8-character code from the letter' }],
 	schema: z.object({
 		verificationId: recordId,
@@ -62,7 +62,7 @@ const resendVerification = defineOperation<{ verificationId: string }>({
 	value: 'resend',
 	name: 'Resend',
 	action: 'Resend an address verification letter',
-	description: 'Send a new letter with a new code (after the cooldown)',
+	description: 'Send a new letter with a new code for a verification (after the cooldown). Returns the verification as TheNextInvoice answers it.',
 	properties: [verificationIdProperty],
 	schema: z.object({ verificationId: recordId }),
 	run: async (run) => (await sendOnce(run, { method: 'POST', path: `${PATH}/${run.input.verificationId}/resend` })) as IDataObject,

@@ -14,7 +14,7 @@ const turnover = defineOperation<{ interval: 'month' | 'year' }>({
 	value: 'getTurnover',
 	name: 'Get Turnover',
 	action: 'Get the turnover',
-	description: 'Turnover of the last 12 months or years, one item per period, oldest first',
+	description: 'Sum the turnover of the last 12 months or years. Returns one item per period, oldest first (amounts in the company currency).',
 	properties: [
 		{
 			displayName: 'Interval',
@@ -36,7 +36,7 @@ const topCustomers = defineOperation<{ count: number }>({
 	value: 'getTopCustomers',
 	name: 'Get Top Customers',
 	action: 'Get the top customers',
-	description: 'The customers with the highest turnover within the last year, highest first',
+	description: 'Rank the customers by turnover within the last year. Returns one item per customer, highest turnover first (amounts in the company currency).',
 	properties: [{ displayName: 'Number of Customers', name: 'count', type: 'number', typeOptions: { minValue: 1, maxValue: 50 }, default: 10, description: 'How many customers to return (1–50)' }],
 	schema: z.object({ count: z.number().int('must be a whole number').min(1, 'must be 1 to 50').max(50, 'must be 1 to 50') }),
 	request: ({ count }) => ({ method: 'GET', path: `/analytics/customers/${count}` }),

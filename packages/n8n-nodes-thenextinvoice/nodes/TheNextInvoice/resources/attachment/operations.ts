@@ -27,13 +27,13 @@ async function fileFields(tools: RequestTools, propertyName: string, fileName: s
 	return { filename: fileName ?? file.fileName, content: file.data.toString('base64') };
 }
 
-export const listAttachments = getAllOperation('Get many attachments', 'The reusable e-mail attachments of the company', PATH);
+export const listAttachments = getAllOperation('Get many attachments', 'List the reusable e-mail attachments of the company. Returns one item per attachment with its ID and file name.', PATH);
 
 export const createAttachment = defineOperation<{ name: string; binaryPropertyName: string; options: { fileName?: string } }>({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an attachment',
-	description: 'Upload a file from a binary field as a reusable e-mail attachment',
+	description: 'Upload a file from a binary field as a reusable e-mail attachment. Returns the stored attachment with its ID.',
 	properties: [
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'General terms', description: 'Display name' },
 		binaryInput,
@@ -56,7 +56,7 @@ export const updateAttachment = defineOperation<{ attachmentId: string; updateFi
 	value: 'update',
 	name: 'Update',
 	action: 'Update an attachment',
-	description: 'Rename an attachment and/or replace its file with one from a binary field',
+	description: 'Rename an e-mail attachment and/or replace its file with one from a binary field. Returns the attachment ID with the answer of TheNextInvoice.',
 	properties: [
 		attachmentId,
 		updateFieldsProperty([
@@ -85,7 +85,7 @@ export const deleteAttachment = defineOperation<{ attachmentId: string }>({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete an attachment',
-	description: 'Remove a reusable e-mail attachment',
+	description: 'Remove a reusable e-mail attachment by its ID. Returns attachmentId and deleted: true.',
 	properties: [attachmentId],
 	schema: z.object({ attachmentId: recordId }),
 	request: ({ attachmentId: id }) => ({ method: 'DELETE', path: `${PATH}/${id}` }),

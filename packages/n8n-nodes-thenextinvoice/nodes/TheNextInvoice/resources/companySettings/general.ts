@@ -7,13 +7,13 @@ import { enabledSetting, getSetting, mergeAndPut, putSetting, someFields, text, 
 
 /* Numbering, debit ledger, payment-page messages and Peppol: one record per company, GET and PUT. */
 
-export const getNumbering = getSetting('getNumbering', 'Get Numbering', 'Get the next invoice and quotation numbers', 'The next invoice and quotation numbers', '/settings/numbers');
+export const getNumbering = getSetting('getNumbering', 'Get Numbering', 'Get the next invoice and quotation numbers', 'Read the numbers the next invoice and the next quotation will get. Returns both numbers.', '/settings/numbers');
 
 export const updateNumbering = putSetting(
 	'updateNumbering',
 	'Update Numbering',
 	'Update the next invoice and quotation numbers',
-	'Set the next invoice and/or quotation number',
+	'Set the number the next invoice and/or quotation gets. Returns the numbers sent with the answer.',
 	'/settings/numbers',
 	[
 		updateFieldsProperty([
@@ -28,7 +28,7 @@ export const getDebitLedger = getSetting(
 	'getDebitLedger',
 	'Get Debit Ledger',
 	'Get the debit ledger number',
-	'The debit (accounts-receivable) ledger number used for bookkeeping',
+	'Read the debit (accounts-receivable) ledger number used for bookkeeping. Returns the ledger number.',
 	'/settings/ledgernumberdebit',
 );
 
@@ -36,7 +36,7 @@ export const updateDebitLedger = putSetting(
 	'updateDebitLedger',
 	'Update Debit Ledger',
 	'Update the debit ledger number',
-	'Set the debit (accounts-receivable) ledger number used for bookkeeping',
+	'Set the debit (accounts-receivable) ledger number used for bookkeeping, e.g. 1300. Returns the number sent with the answer.',
 	'/settings/ledgernumberdebit',
 	[{ displayName: 'Ledger Number', name: 'ledgerNumber', type: 'number', default: 1000, required: true, description: 'Debit ledger number, e.g. 1300' }],
 	z.object({ ledgerNumber: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be positive') }),
@@ -46,7 +46,7 @@ export const getPaymentMessages = getSetting(
 	'getPaymentMessages',
 	'Get Payment Messages',
 	'Get the payment page messages',
-	'The messages shown on the payment landing page',
+	'Read the messages of the payment landing page. Returns the payment page message and the message shown after payment.',
 	'/settings/payment',
 );
 
@@ -57,7 +57,7 @@ export const updatePaymentMessages = defineOperation<{ updateFields: IDataObject
 	value: 'updatePaymentMessages',
 	name: 'Update Payment Messages',
 	action: 'Update the payment page messages',
-	description: 'Change the payment page message and/or the message shown after payment; the other keeps its value',
+	description: 'Change the payment page message and/or the message shown after payment; the other keeps its value. Returns both messages after the change.',
 	properties: [
 		updateFieldsProperty([
 			{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Payment page message; placeholders such as {invoicenumber} are filled in' },
@@ -68,6 +68,6 @@ export const updatePaymentMessages = defineOperation<{ updateFields: IDataObject
 	run: async (run) => await mergeAndPut(run, '/settings/payment', '/settings/payment', PAYMENT_FIELDS, run.input.updateFields),
 });
 
-export const getPeppol = getSetting('getPeppol', 'Get Peppol Settings', 'Get the Peppol settings', 'Whether Peppol is enabled for the company', '/settings/peppol');
+export const getPeppol = getSetting('getPeppol', 'Get Peppol Settings', 'Get the Peppol settings', 'Check whether sending over Peppol is enabled for the company. Returns enabled: true or false.', '/settings/peppol');
 
-export const updatePeppol = enabledSetting('updatePeppol', 'Update Peppol Settings', 'Peppol', 'Enable or disable sending over the Peppol network', '/settings/peppol');
+export const updatePeppol = enabledSetting('updatePeppol', 'Update Peppol Settings', 'Peppol', 'Enable or disable sending invoices over the Peppol network. Returns enabled as sent with the answer.', '/settings/peppol');

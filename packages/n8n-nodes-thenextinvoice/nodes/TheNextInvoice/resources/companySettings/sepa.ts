@@ -19,7 +19,7 @@ export function isValidIban(value: string): boolean {
 
 const normalised = z.string().transform((v) => v.replace(/\s+/g, '').toUpperCase());
 
-export const getSepaCreditor = getSetting('getSepaCreditor', 'Get SEPA Creditor', 'Get the SEPA creditor settings', 'The creditor name, IBAN and creditor identifier used for SEPA direct-debit batches', PATH);
+export const getSepaCreditor = getSetting('getSepaCreditor', 'Get SEPA Creditor', 'Get the SEPA creditor settings', 'Read the SEPA creditor settings used for direct-debit batches. Returns the creditor name, IBAN and creditor identifier.', PATH);
 
 /**
  * TheNextInvoice validates the three values together (all set, or all empty): the fields not given keep
@@ -29,7 +29,7 @@ export const updateSepaCreditor = defineOperation<{ updateFields: IDataObject }>
 	value: 'updateSepaCreditor',
 	name: 'Update SEPA Creditor',
 	action: 'Update the SEPA creditor settings',
-	description: 'Change the creditor name, IBAN and/or creditor identifier; the others keep their values',
+	description: 'Change the SEPA creditor name, IBAN and/or creditor identifier; the others keep their values. Returns the settings after the change.',
 	properties: [
 		updateFieldsProperty([
 			{ displayName: 'Creditor Identifier', name: 'creditor_identifier', type: 'string', default: '', placeholder: 'NL98ZZZ999999990000', description: 'SEPA creditor identifier' },
@@ -54,7 +54,7 @@ export const clearSepaCreditor = defineOperation<Record<string, never>>({
 	value: 'clearSepaCreditor',
 	name: 'Clear SEPA Creditor',
 	action: 'Clear the SEPA creditor settings',
-	description: 'Remove the creditor name, IBAN and creditor identifier',
+	description: 'Remove the SEPA creditor name, IBAN and creditor identifier of the company. Returns the cleared settings.',
 	properties: [],
 	schema: z.object({}),
 	run: async (run) => {

@@ -22,14 +22,14 @@ const roleProperty: INodeProperties = {
 const role = z.enum(['employee', 'owner']);
 const userIdProperty = idProperty('User ID', 'userId');
 
-const listUsers = getAllOperation('Get many company users', 'The users with access to the company, with their role', PATH);
+const listUsers = getAllOperation('Get many company users', 'List the users with access to the company. Returns one item per user with their ID, e-mail address and role (owner or employee).', PATH);
 
 /** An existing account only needs e-mail and role; a new account also needs password, name and language. */
 const addUser = defineOperation({
 	value: 'add',
 	name: 'Add',
 	action: 'Add a user to the company',
-	description: 'Give a user access to the company; an unknown e-mail address creates a new account (then password, name and language are required)',
+	description: 'Give a user access to the company by e-mail address; an unknown address creates a new account (then password, name and language are required). Returns the user as TheNextInvoice answers it.',
 	properties: [
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
 		roleProperty,
@@ -68,7 +68,7 @@ const updateUser = defineOperation<{ userId: string; role: string }>({
 	value: 'updateRole',
 	name: 'Update Role',
 	action: 'Update the role of a company user',
-	description: 'Make a user owner or employee (the sole owner cannot be demoted)',
+	description: 'Make a user owner or employee by user ID (the sole owner cannot be demoted). Returns the answer of TheNextInvoice.',
 	properties: [userIdProperty, roleProperty],
 	schema: z.object({ userId: recordId, role }),
 	request: ({ userId, role: newRole }) => ({ method: 'PUT', path: `${PATH}/${userId}`, body: { role: newRole } }),
@@ -78,7 +78,7 @@ const removeUser = defineOperation<{ userId: string }>({
 	value: 'remove',
 	name: 'Remove',
 	action: 'Remove a user from the company',
-	description: 'Take away the access of a user to the company (the sole owner cannot be removed)',
+	description: 'Take away the access of a user to the company by user ID (the sole owner cannot be removed). Returns userId and removed: true.',
 	properties: [userIdProperty],
 	schema: z.object({ userId: recordId }),
 	request: ({ userId }) => ({ method: 'DELETE', path: `${PATH}/${userId}` }),

@@ -8,7 +8,7 @@ export const createCustomer = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a customer',
-	description: 'Create a customer (company or person)',
+	description: 'Create a customer (company or person) with address and e-mail. Returns the customer fields sent with the new customer ID.',
 	properties: [...requiredCustomerProperties, additionalCustomerFieldsProperty],
 	schema: z
 		.object({ ...requiredCustomerSchema, additionalFields: z.object(optionalCustomerSchema).default({}) })

@@ -9,7 +9,7 @@ export const getDuplicateCustomers = defineOperation({
 	value: 'getDuplicates',
 	name: 'Get Duplicates',
 	action: 'Get groups of duplicate customers',
-	description: 'Groups of customers that look like duplicates (same name or contact details); one item per group',
+	description: 'Find customers that look like duplicates (same name or contact details). Returns one item per group with its count and customers.',
 	properties: [],
 	schema: z.object({}),
 	request: () => ({ method: 'GET', path: '/customer/duplicates' }),
@@ -30,7 +30,7 @@ export const mergeCustomers = defineOperation<{ customerId: string; mergeIds: st
 	value: 'merge',
 	name: 'Merge',
 	action: 'Merge duplicate customers into one',
-	description: 'Move all invoices of the listed customers to the master customer and remove the listed customers',
+	description: 'Merge duplicate customers: move all invoices of the listed customer IDs to the master customer and remove the listed customers. Returns customerId, mergedIds and merged: true.',
 	properties: [
 		customerLocator('Master Customer', 'customerId', 'The customer that stays'),
 		{

@@ -19,7 +19,7 @@ export const importCustomers = defineOperation<{ customers: IDataObject[] }>({
 	value: 'import',
 	name: 'Import',
 	action: 'Import many customers',
-	description: 'Create many customers in one transactional request: if one row is invalid, none is imported',
+	description: 'Create many customers from a JSON array in one transactional request: if one row is invalid, none is imported. Returns the created customers, or the number imported.',
 	properties: [
 		{
 			displayName: 'Customers (JSON)',

@@ -9,7 +9,7 @@ export const checkCustomerVat = defineOperation<{ countryCode: string; vatNumber
 	value: 'checkVat',
 	name: 'Check VAT Number',
 	action: 'Look up a company by VAT number',
-	description: 'Verify a VAT number and get the registered name and address; answers found: false when it is not known',
+	description: 'Verify a VAT number such as NL123456789B01. Returns the registered name and address, or found: false when the number is not known.',
 	properties: [
 		{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: 'NL', required: true, description: 'Two-letter country code of the VAT number, e.g. NL' },
 		{ displayName: 'VAT Number', name: 'vatNumber', type: 'string', default: '', required: true, placeholder: '857494454B01', description: 'The VAT number; a leading country code, spaces and dots are removed' },
@@ -30,7 +30,7 @@ export const checkCustomerCoc = defineOperation<{ searchBy: 'number' | 'name'; n
 	value: 'checkCoc',
 	name: 'Check Chamber of Commerce',
 	action: 'Look up a company in the Chamber of Commerce',
-	description: 'Find a Dutch company in the KvK register by number or name; answers found: false when there is none',
+	description: 'Find a Dutch company in the KvK (Chamber of Commerce) register by its 8-digit number or its name. Returns the company details, or found: false when there is none.',
 	properties: [
 		{
 			displayName: 'Search By',

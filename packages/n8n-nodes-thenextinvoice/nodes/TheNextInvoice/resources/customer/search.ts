@@ -9,7 +9,7 @@ export const searchCustomers = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many customers',
-	description: 'Page through the customers, optionally matching a search term',
+	description: 'Search the customers, optionally by a term matched against the name or the contact name. Returns one item per customer (up to Limit, or all).',
 	properties: [termProperty],
 	schema: z.object({ term: optional(z.string().trim()) }),
 	list: ({ term }) => ({
@@ -23,7 +23,7 @@ export const listAllCustomers = defineOperation({
 	value: 'listAll',
 	name: 'List All',
 	action: 'List all customers in one request',
-	description: 'All customers in one answer, without paging (GET /customer), optionally matching a search term',
+	description: 'List all customers in one request, without paging (GET /customer), optionally matching a search term. Returns one item per customer.',
 	properties: [termProperty],
 	schema: z.object({ term: optional(z.string().trim()) }),
 	list: ({ term }) => ({ request: { method: 'GET', path: '/customer', qs: compact({ term }) }, pagination: { style: 'none' } }),

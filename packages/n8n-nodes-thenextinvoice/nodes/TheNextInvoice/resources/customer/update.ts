@@ -38,7 +38,7 @@ export const updateCustomer = defineOperation<{ customerId: string; updateFields
 	value: 'update',
 	name: 'Update',
 	action: 'Update a customer',
-	description: 'Change the given fields of a customer; the others keep their values (the node reads the customer, then sends it back whole)',
+	description: 'Change the given fields of a customer; the others keep their values (the node reads the customer, then sends it back whole). Returns the customer after the change.',
 	properties: [
 		customerIdProperty,
 		{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add field', default: {}, options: updateFieldOptions },

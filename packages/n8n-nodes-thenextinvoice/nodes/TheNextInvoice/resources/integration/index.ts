@@ -45,7 +45,7 @@ const listIntegrations = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many integrations',
-	description: 'Every connector with its state (enabled, office, options)',
+	description: 'List every connector, optionally of one class. Returns one item per connector with its state (enabled, office, options).',
 	properties: [
 		{
 			displayName: 'Class',
@@ -70,7 +70,7 @@ const getIntegration = onIntegration({
 	value: 'get',
 	name: 'Get',
 	action: 'Get an integration',
-	description: 'The state of one connector (disabled when not configured)',
+	description: 'Read one connector by its type. Returns its state (disabled when not configured), office and options.',
 	request: (type) => ({ method: 'GET', path: `${PATH}/${type}` }),
 });
 
@@ -79,7 +79,7 @@ const checkBookkeeping = defineOperation({
 	value: 'getActiveBookkeeping',
 	name: 'Get Active Bookkeeping',
 	action: 'Get the active bookkeeping integration',
-	description: 'The bookkeeping connector in use (possibly inherited from a linked accountant); active: false when there is none',
+	description: 'Find the bookkeeping connector in use (possibly inherited from a linked accountant). Returns it with active: true, or active: false when there is none.',
 	properties: [],
 	schema: z.object({}),
 	run: async (run) => {
@@ -97,7 +97,7 @@ const connectIntegration = defineOperation({
 		value: 'connect',
 		name: 'Connect',
 		action: 'Connect an integration',
-		description: 'Add a connector. OAuth2 connectors (Twinfield, Exact, Xero, Mollie, Visma, Lightspeed) answer with an authorization URL to open in a browser.',
+		description: 'Add a connector (bookkeeping, payments, shop). Returns the integration; OAuth2 connectors (Twinfield, Exact, Xero, Mollie, Visma, Lightspeed) also return authorizationRequired and the authorizationUrl to open in a browser.',
 		properties: [
 			{
 				displayName: 'Connection Fields (JSON)',
@@ -121,7 +121,7 @@ const completeOAuth = onIntegration({
 	value: 'completeOAuth',
 	name: 'Complete OAuth',
 	action: 'Complete the OAuth authorization of an integration',
-	description: 'Pass the code (and state) the provider sent to its redirect back to TheNextInvoice (GET /callback/{type})',
+	description: 'Finish connecting an OAuth2 integration: pass the code (and state) the provider sent to its redirect back to TheNextInvoice (GET /callback/{type}). Returns the integration with the answer.',
 	properties: [
 		{ displayName: 'Code', name: 'code', type: 'string', typeOptions: { password: true }, default: '', required: true, description: 'OAuth authorization code' },
 		{ displayName: 'State', name: 'state', type: 'string', default: '', description: 'OAuth state, as received' },
@@ -134,7 +134,7 @@ const updateIntegration = onIntegration({
 	value: 'update',
 	name: 'Update',
 	action: 'Update an integration',
-	description: 'Save connector configuration and mappings, e.g. office and ledger / VAT-code mappings for bookkeeping connectors',
+	description: 'Save connector configuration and mappings, e.g. office and ledger / VAT-code mappings for bookkeeping connectors. Returns the integration type with the answer.',
 	properties: [
 		{
 			displayName: 'Configuration (JSON)',
@@ -149,10 +149,10 @@ const updateIntegration = onIntegration({
 	request: (type, { configuration }) => ({ method: 'PUT', path: `${PATH}/${type}`, body: configuration as IDataObject }),
 });
 
-const testIntegration = onIntegration({ value: 'test', name: 'Test', action: 'Test an integration', description: 'Check that the connector works', request: (type) => ({ method: 'GET', path: `${PATH}/${type}/test` }) });
+const testIntegration = onIntegration({ value: 'test', name: 'Test', action: 'Test an integration', description: 'Check that a connector works by calling its provider. Returns the integration type with the result of the test.', request: (type) => ({ method: 'GET', path: `${PATH}/${type}/test` }) });
 
 const disconnectIntegration = defineOperation({
-	...onIntegration({ value: 'disconnect', name: 'Disconnect', action: 'Disconnect an integration', description: 'Remove the connector', request: (type) => ({ method: 'DELETE', path: `${PATH}/${type}` }) }),
+	...onIntegration({ value: 'disconnect', name: 'Disconnect', action: 'Disconnect an integration', description: 'Remove a connector by its type. Returns the integration type and disconnected: true.', request: (type) => ({ method: 'DELETE', path: `${PATH}/${type}` }) }),
 	output: (answer, { integrationType }) => ({ integration: integrationType, disconnected: true, ...answerFields(answer) }),
 });
 

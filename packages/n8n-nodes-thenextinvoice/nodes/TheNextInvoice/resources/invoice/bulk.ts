@@ -29,16 +29,16 @@ const bulkAction = <T extends z.ZodRawShape>(
 	});
 };
 
-export const deleteInvoice = bulkAction({ value: 'delete', name: 'Delete', action: 'Delete an invoice', description: 'Soft-delete invoices', method: 'DELETE', suffix: '' });
-export const bookInvoice = bulkAction({ value: 'book', name: 'Book', action: 'Book an invoice', description: 'Queue invoices for booking into the connected accounting system', method: 'POST', suffix: '/book' });
-export const remindInvoice = bulkAction({ value: 'remind', name: 'Remind', action: 'Register a payment reminder', description: 'Register payment reminders', method: 'POST', suffix: '/remind', sequential: true });
-export const approveInvoice = bulkAction({ value: 'approve', name: 'Approve', action: 'Approve a quotation', description: 'Approve quotations', method: 'POST', suffix: '/approve' });
-export const archiveInvoice = bulkAction({ value: 'archive', name: 'Archive', action: 'Archive a quotation', description: 'Archive quotations', method: 'POST', suffix: '/archive' });
+export const deleteInvoice = bulkAction({ value: 'delete', name: 'Delete', action: 'Delete an invoice', description: 'Soft-delete an invoice by its ID (Batch Items deletes many at once). Returns invoiceId and success: true per item.', method: 'DELETE', suffix: '' });
+export const bookInvoice = bulkAction({ value: 'book', name: 'Book', action: 'Book an invoice', description: 'Queue an invoice for booking into the connected accounting system (Batch Items queues many at once). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/book' });
+export const remindInvoice = bulkAction({ value: 'remind', name: 'Remind', action: 'Register a payment reminder', description: 'Register a payment reminder for an invoice (Batch Items registers many). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/remind', sequential: true });
+export const approveInvoice = bulkAction({ value: 'approve', name: 'Approve', action: 'Approve a quotation', description: 'Approve a quotation by its invoice ID (Batch Items approves many at once). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/approve' });
+export const archiveInvoice = bulkAction({ value: 'archive', name: 'Archive', action: 'Archive a quotation', description: 'Archive a quotation by its invoice ID (Batch Items archives many at once). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/archive' });
 export const queueInvoice = bulkAction({
 	value: 'queue',
 	name: 'Queue for Mailing',
 	action: 'Queue an invoice for mailing',
-	description: 'Queue finalized invoices to be e-mailed',
+	description: 'Queue a finalized invoice to be e-mailed to its customer (Batch Items queues many), with an optional subject and body. Returns invoiceId and success: true per item.',
 	method: 'POST',
 	suffix: '/queue',
 	sequential: true,
@@ -50,7 +50,7 @@ export const sepaInvoice = bulkAction({
 	value: 'createSepaBatch',
 	name: 'Create SEPA Batch',
 	action: 'Create a SEPA direct-debit batch',
-	description: 'Create a SEPA direct-debit batch for invoices',
+	description: 'Create a SEPA direct-debit batch for an invoice or many (Batch Items), collected on an ISO date (YYYY-MM-DD). Returns invoiceId, success and the sepaBatchId to download the batch file with.',
 	method: 'POST',
 	suffix: '/sepa',
 	properties: [{ displayName: 'Collection Date', name: 'date', type: 'dateTime', default: '', required: true }],

@@ -29,7 +29,7 @@ export const emailInvoice = defineOperation({
 	value: 'sendEmail',
 	name: 'Send by Email',
 	action: 'Send an invoice by e-mail',
-	description: 'E-mail one finalized invoice, with optional attachments from binary properties',
+	description: 'E-mail a finalized invoice to its customer by its ID, with optional subject, body and attachments from binary properties. Returns invoiceId and success: true.',
 	properties: [
 		invoiceId,
 		...mailProperties,
@@ -56,7 +56,7 @@ export const smsInvoice = invoicePost({
 	value: 'sendSms',
 	name: 'Send by SMS',
 	action: 'Send an invoice by SMS',
-	description: 'Send a finalized invoice by SMS (needs SMS enabled and a receiver phone number)',
+	description: 'Send a finalized invoice by its ID by SMS (needs SMS enabled and a receiver phone number). Returns invoiceId and success: true.',
 	suffix: '/send/sms',
 	sequential: true,
 });
@@ -64,16 +64,16 @@ export const peppolInvoice = invoicePost({
 	value: 'sendPeppol',
 	name: 'Send over Peppol',
 	action: 'Send an invoice over Peppol',
-	description: 'Send a finalized invoice over the Peppol network (needs a Peppol-verified sender profile)',
+	description: 'Send a finalized invoice by its ID over the Peppol network (needs a Peppol-verified sender profile). Returns invoiceId and success: true.',
 	suffix: '/send/peppol',
 	sequential: true,
 });
-export const resendInvoice = invoicePost({ value: 'resend', name: 'Resend', action: 'Resend an invoice', description: 'Resend a finalized invoice through its original channel', suffix: '/resend', sequential: true });
+export const resendInvoice = invoicePost({ value: 'resend', name: 'Resend', action: 'Resend an invoice', description: 'Resend a finalized invoice by its ID through the channel it was first sent by. Returns invoiceId and success: true.', suffix: '/resend', sequential: true });
 export const trackingNumber = invoicePost({
 	value: 'setTrackingNumber',
 	name: 'Set Tracking Number',
 	action: 'Set the tracking number of an invoice',
-	description: 'Set the shipment tracking number',
+	description: 'Set the shipment tracking number of an invoice by its ID. Returns invoiceId and success: true.',
 	suffix: '/tracking-number',
 	properties: [{ displayName: 'Tracking Number', name: 'tracking_number', type: 'string', default: '', required: true }],
 	shape: { tracking_number: z.string().trim().min(1, 'must not be empty') },
@@ -83,7 +83,7 @@ export const addComment = invoicePost({
 	value: 'addComment',
 	name: 'Add Comment',
 	action: 'Add a comment to an invoice',
-	description: 'Add one comment to an invoice',
+	description: 'Add one comment (plain text) to an invoice by its ID. Returns invoiceId and success: true.',
 	suffix: '/comment',
 	properties: [{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', required: true }],
 	shape: { message: z.string().trim().min(1, 'must not be empty') },
@@ -93,7 +93,7 @@ export const registerPayment = invoicePost({
 	value: 'registerPayment',
 	name: 'Register Payment',
 	action: 'Register a payment of an invoice',
-	description: 'Mark a finalized invoice as paid (409 if it is already paid, so a repeat cannot double-book)',
+	description: 'Register that a finalized invoice was paid, by its ID, with the payment method and the ISO date of the payment (YYYY-MM-DD). A second registration is refused (409), so a retry cannot book twice. Returns invoiceId and success: true.',
 	suffix: '/payment',
 	properties: [
 		{
@@ -115,7 +115,7 @@ export const deletePayment = onRecord(invoiceKey, {
 	value: 'deletePayment',
 	name: 'Delete Payment',
 	action: 'Delete the payment of an invoice',
-	description: 'Remove the registered payment from a paid invoice',
+	description: 'Remove the registered payment from a paid invoice, which becomes open again. Returns invoiceId and paymentRemoved: true.',
 	request: (id) => ({ method: 'DELETE', path: `/invoice/${id}/payment` }),
 	output: (_answer, id) => ({ invoiceId: Number(id), paymentRemoved: true }),
 });
@@ -124,7 +124,7 @@ export const syncPayments = defineOperation({
 	value: 'syncPayments',
 	name: 'Sync Payments',
 	action: 'Sync invoice payments',
-	description: 'Ask TheNextInvoice to reconcile payments from the connected payment providers',
+	description: 'Ask TheNextInvoice to reconcile payments from the connected payment providers now. Returns syncRequested: true.',
 	properties: [],
 	schema: z.object({}),
 	request: () => ({ method: 'POST', path: '/invoice/syncpayments', idempotent: true }),

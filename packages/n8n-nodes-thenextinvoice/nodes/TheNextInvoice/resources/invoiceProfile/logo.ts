@@ -9,7 +9,7 @@ export const uploadLogo = defineOperation<{ profileId: string; binaryPropertyNam
 	value: 'uploadLogo',
 	name: 'Upload Logo',
 	action: 'Upload the logo of an invoice profile',
-	description: 'Replace the logo of a profile with a PNG, JPEG, GIF or SVG file from a binary property',
+	description: 'Replace the logo of a profile with a PNG, JPEG, GIF or SVG file from a binary property. Returns profileId and logoUploaded: true.',
 	properties: [
 		profileIdProperty,
 		binaryInputProperty('the logo'),
@@ -28,7 +28,7 @@ export const deleteLogo = defineOperation<{ profileId: string }>({
 	value: 'deleteLogo',
 	name: 'Delete Logo',
 	action: 'Delete the logo of an invoice profile',
-	description: 'Remove the logo of a profile',
+	description: 'Remove the logo of a sender profile by its ID. Returns profileId and logoDeleted: true.',
 	properties: [profileIdProperty],
 	schema: z.object({ profileId }),
 	request: ({ profileId: id }) => ({ method: 'DELETE', path: `${PROFILE_PATH}/${id}/logo` }),

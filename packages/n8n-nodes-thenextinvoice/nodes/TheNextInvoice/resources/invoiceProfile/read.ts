@@ -57,7 +57,7 @@ export const listProfiles = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many invoice profiles',
-	description: 'The sender profiles of the company',
+	description: 'List the sender profiles of the company. Returns one item per profile with its ID, name and whether it is the default.',
 	properties: [],
 	schema: z.object({}),
 	list: profilesList,
@@ -73,7 +73,7 @@ export const getProfile = defineOperation<{ profileId: string }>({
 	value: 'get',
 	name: 'Get',
 	action: 'Get an invoice profile',
-	description: 'Retrieve one profile with all its settings',
+	description: 'Read one sender profile by its ID. Returns the profile with all its settings (sender, texts, layout, send settings).',
 	properties: [profileReadIdProperty],
 	schema: z.object({ profileId: profileReadId }),
 	run: async (run) => {

@@ -27,7 +27,7 @@ export const createProfile = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an invoice profile',
-	description: 'Create a profile with default settings; set its sender, texts and layout with the other operations',
+	description: 'Create a sender profile with default settings; set its sender, texts and layout with the other operations. Returns profileId.',
 	properties: [{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add field', default: {}, options: basicProfileProperties }],
 	schema: z.object({ additionalFields: z.object(basicSchema).default({}).transform((fields) => compact(fields as IDataObject)) }),
 	request: ({ additionalFields }) => ({ method: 'POST', path: PROFILE_PATH, body: additionalFields }),
@@ -38,7 +38,7 @@ export const updateProfile = profileChange({
 	value: 'update',
 	name: 'Update',
 	action: 'Update an invoice profile',
-	description: 'Change the name, language or due period of a profile',
+	description: 'Change the name, language or due period (in days) of a sender profile. Returns profileId and success: true.',
 	properties: [{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add field', default: {}, options: basicProfileProperties }],
 	shape: { updateFields: z.object(basicSchema).default({}).transform((fields) => compact(fields as IDataObject)).refine(atLeastOne, ADD_ONE) },
 	request: (id, { updateFields }) => ({ method: 'PUT', path: `${PROFILE_PATH}/${id}`, body: updateFields }),
@@ -51,7 +51,7 @@ export const updateSender = profileChange({
 	value: 'updateSender',
 	name: 'Update Sender',
 	action: 'Update the sender details of an invoice profile',
-	description: 'Set the sender company, address and contact details printed on the invoices (stricter checks when Peppol is enabled)',
+	description: 'Set the sender company, address and contact details printed on the invoices of a profile (stricter checks when Peppol is enabled). Returns profileId and success: true.',
 	properties: [
 		requiredString('Company Name', 'companyName'),
 		requiredString('Address', 'address', { description: 'Street address' }),
@@ -119,7 +119,7 @@ export const updateTexts = profileChange({
 	value: 'updateTexts',
 	name: 'Update Texts',
 	action: 'Update the texts of an invoice profile',
-	description: 'Set the top, bottom and footer texts of invoices and quotations',
+	description: 'Set the top, bottom and footer texts of invoices and quotations of a profile. Returns profileId and success: true.',
 	properties: [
 		{
 			displayName: 'Texts',
@@ -144,7 +144,7 @@ export const updateLayout = profileChange({
 	value: 'updateLayout',
 	name: 'Update Layout',
 	action: 'Update the invoice layout of an invoice profile',
-	description: 'Set logo and sender positions and the margins of the PDF',
+	description: 'Set the logo and sender positions and the margins of the invoice PDF of a profile. Returns profileId and success: true.',
 	properties: [
 		{
 			displayName: 'Logo Position',
@@ -217,7 +217,7 @@ export const updateSending = profileChange({
 	value: 'updateSendSettings',
 	name: 'Update Send Settings',
 	action: 'Update the send settings of an invoice profile',
-	description: 'Link the e-mail addresses, texts, SMS text and attachments used when sending from this profile',
+	description: 'Link the e-mail addresses, texts, SMS text and attachments used when sending from a profile. Returns profileId and success: true.',
 	properties: [
 		{
 			displayName: 'Send Settings',
@@ -248,7 +248,7 @@ export const makeDefault = profileChange({
 	value: 'setDefault',
 	name: 'Set as Default',
 	action: 'Make an invoice profile the default',
-	description: 'Make the profile the company default (used when an invoice names no sender)',
+	description: 'Make a sender profile the company default (used when an invoice names no sender). Returns profileId and success: true.',
 	request: (id) => ({ method: 'POST', path: `${PROFILE_PATH}/${id}/default`, idempotent: true }),
 });
 
@@ -256,7 +256,7 @@ export const deleteProfile = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete an invoice profile',
-	description: 'Delete a profile (the default profile cannot be deleted: make another one the default first)',
+	description: 'Delete a sender profile by its ID (the default profile cannot be deleted: make another one the default first). Returns profileId and deleted: true.',
 	properties: [profileIdProperty],
 	schema: z.object({ profileId }),
 	request: ({ profileId: id }) => ({ method: 'DELETE', path: `${PROFILE_PATH}/${id}` }),

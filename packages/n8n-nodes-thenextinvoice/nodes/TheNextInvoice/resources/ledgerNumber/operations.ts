@@ -7,13 +7,13 @@ import { answerFields, findInList, pick, send } from '../customer/common';
 import { LEDGER_FIELDS, LEDGER_PATH, ledgerIdProperty, name, nameProperty, optionalLedgerProperties, optionalLedgerSchema } from './fields';
 import { getAllOperation } from '../../helpers';
 
-export const listLedgerNumbers = getAllOperation('Get many ledger numbers', 'The ledger numbers of the company', LEDGER_PATH);
+export const listLedgerNumbers = getAllOperation('Get many ledger numbers', 'List the ledger numbers of the company. Returns one item per ledger number with its ID, number and name.', LEDGER_PATH);
 
 export const createLedgerNumber = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a ledger number',
-	description: 'Add a ledger number for invoice lines and products',
+	description: 'Add a ledger number (e.g. 8000 Revenue) for invoice lines and products. Returns the new ledger number as TheNextInvoice answers it.',
 	properties: [nameProperty, { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add field', default: {}, options: optionalLedgerProperties }],
 	schema: z.object({ name, additionalFields: z.object(optionalLedgerSchema).default({}) }).transform(({ additionalFields, ...fields }) => ({ ...fields, ...compact(additionalFields) })),
 	request: (body) => ({ method: 'POST', path: LEDGER_PATH, body }),
@@ -24,7 +24,7 @@ export const updateLedgerNumber = defineOperation<{ ledgerId: string; updateFiel
 	value: 'update',
 	name: 'Update',
 	action: 'Update a ledger number',
-	description: 'Change the given fields of a ledger number; the others keep their values',
+	description: 'Change the given fields of a ledger number; the others keep their values. Returns the ledger number ID with its fields after the change.',
 	properties: [
 		ledgerIdProperty,
 		{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add field', default: {}, options: [...optionalLedgerProperties, { ...nameProperty, required: false }] },
@@ -50,7 +50,7 @@ export const deleteLedgerNumber = defineOperation<{ ledgerId: string }>({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a ledger number',
-	description: 'Remove a ledger number',
+	description: 'Remove a ledger number by its ID. Returns ledgerId and deleted: true.',
 	properties: [ledgerIdProperty],
 	schema: z.object({ ledgerId: recordId }),
 	request: ({ ledgerId }) => ({ method: 'DELETE', path: LEDGER_PATH, qs: { id: ledgerId } }),

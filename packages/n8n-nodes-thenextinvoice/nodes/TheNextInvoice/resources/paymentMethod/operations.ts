@@ -19,13 +19,13 @@ const paymentMethodId: INodeProperties = {
 const nameProperty: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Human-readable name, e.g. Bank transfer' };
 const name = z.string().trim().min(1, 'must not be empty');
 
-export const listPaymentMethods = getAllOperation('Get many payment methods', 'The payment methods of the company', PATH);
+export const listPaymentMethods = getAllOperation('Get many payment methods', 'List the payment methods of the company. Returns one item per method with its ID and name, the IDs Register Payment takes.', PATH);
 
 export const createPaymentMethod = defineOperation<{ name: string }>({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a payment method',
-	description: 'Add a payment method',
+	description: 'Add a payment method by name (e.g. Bank transfer). Returns the new payment method as TheNextInvoice answers it.',
 	properties: [nameProperty],
 	schema: z.object({ name }),
 	request: (body) => ({ method: 'POST', path: PATH, body }),
@@ -35,7 +35,7 @@ export const updatePaymentMethod = defineOperation<{ paymentMethodId: string; na
 	value: 'update',
 	name: 'Update',
 	action: 'Rename a payment method',
-	description: 'Change the name of a payment method',
+	description: 'Rename a payment method by its ID. Returns its ID and new name.',
 	properties: [paymentMethodId, nameProperty],
 	schema: z.object({ paymentMethodId: recordId, name }),
 	request: ({ paymentMethodId: id, name: newName }) => ({ method: 'PUT', path: `${PATH}/${id}`, body: { name: newName } }),
@@ -47,7 +47,7 @@ export const deletePaymentMethod = defineOperation<{ paymentMethodId: string }>(
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a payment method',
-	description: 'Remove a payment method from the company',
+	description: 'Remove a payment method from the company by its ID. Returns paymentMethodId and deleted: true.',
 	properties: [paymentMethodId],
 	schema: z.object({ paymentMethodId: recordId }),
 	request: ({ paymentMethodId: id }) => ({ method: 'DELETE', path: PATH, qs: { id } }),

@@ -6,7 +6,7 @@ export const getPreferences = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get the preferences',
-	description: 'Package, add-ons, language and user data of the current company and user',
+	description: 'Read the preferences of the current company and user. Returns the package, add-ons, language and user data.',
 	properties: [],
 	schema: z.object({}),
 	request: () => ({ method: 'GET', path: '/preferences' }),
@@ -16,7 +16,7 @@ export const updatePreferences = defineOperation<{ language: string }>({
 	value: 'update',
 	name: 'Update',
 	action: 'Update the preferences',
-	description: 'Set the user\'s preferred language; answers with the full preferences',
+	description: 'Set the user\'s preferred language (nl, en, de or fr). Returns the full preferences after the change.',
 	properties: [
 		{ displayName: 'Language', name: 'language', type: 'string', default: 'EN', required: true, placeholder: 'EN', description: 'Preferred UI language as a two-letter code, e.g. EN or NL' },
 	],

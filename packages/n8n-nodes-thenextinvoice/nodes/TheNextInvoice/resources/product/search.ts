@@ -9,7 +9,7 @@ export const searchProducts = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many products',
-	description: 'Page through the products, optionally matching a search term, in the chosen order',
+	description: 'Search the products, optionally by a term, in the chosen order. Returns one item per product (up to Limit, or all).',
 	properties: [
 		{
 			displayName: 'Options',

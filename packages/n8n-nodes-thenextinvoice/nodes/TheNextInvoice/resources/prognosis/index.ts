@@ -7,7 +7,7 @@ const getPrognosis = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get the prognosis',
-	description: 'The financial forecast of the company (exists: false when none has been set)',
+	description: 'Read the financial forecast of the company. Returns it with exists: true, or exists: false when none has been set.',
 	properties: [],
 	schema: z.object({}),
 	request: () => ({ method: 'GET', path: '/prognosis' }),
@@ -40,7 +40,7 @@ const savePrognosis = defineOperation({
 	value: 'save',
 	name: 'Save',
 	action: 'Save the prognosis',
-	description: 'Create or replace the financial forecast of the company (a company has at most one)',
+	description: 'Create or replace the financial forecast of the company (a company has at most one). Returns the forecast as TheNextInvoice answers it.',
 	properties: [
 		{ displayName: 'Start Month', name: 'start_month', type: 'number', typeOptions: { minValue: 1, maxValue: 12 }, default: 1, required: true, description: 'First month of the forecast (1–12)' },
 		{ displayName: 'Start Year', name: 'start_year', type: 'number', typeOptions: { minValue: 2000 }, default: 2026, required: true, description: 'First year of the forecast' },

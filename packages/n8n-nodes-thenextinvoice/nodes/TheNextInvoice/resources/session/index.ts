@@ -15,7 +15,7 @@ const switchCompany = defineOperation<{ company: string }>({
 	value: 'switchCompany',
 	name: 'Switch Company',
 	action: 'Switch to another company',
-	description: 'Work in another company the user can access (Email & Password authentication only)',
+	description: 'Work in another company the user can access, by its ID (Email & Password authentication only). Returns the company and switched: true.',
 	properties: [
 		recordLocator('Company', 'company', 'searchCompanies', { description: 'The company to switch to' }),
 	],

@@ -10,7 +10,7 @@ export const listVatCodes = defineOperation<{ rateFormat: 'factor' | 'percentage
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many VAT codes',
-	description: 'The VAT codes of the company, with the rate as a factor (1.21) or a percentage (21)',
+	description: 'List the VAT codes of the company. Returns one item per code with its ID, name and rate as a factor (1.21) or a percentage (21).',
 	properties: [
 		{
 			displayName: 'Rate As',
@@ -32,7 +32,7 @@ export const createVatCode = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a VAT code',
-	description: 'Add a VAT code',
+	description: 'Add a VAT code with its name and rate. Returns the new VAT code as TheNextInvoice answers it.',
 	properties: [nameProperty, factorProperty, typeProperty, { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add field', default: {}, options: [codeProperty] }],
 	schema: z
 		.object({ name, factor, type: vatType, additionalFields: z.object({ code }).default({}) })
@@ -45,7 +45,7 @@ export const updateVatCode = defineOperation<{ vatCodeId: string; updateFields: 
 	value: 'update',
 	name: 'Update',
 	action: 'Update a VAT code',
-	description: 'Change the given fields of a VAT code; the others keep their values',
+	description: 'Change the given fields of a VAT code; the others keep their values. Returns the VAT code ID with its fields after the change.',
 	properties: [
 		vatIdProperty,
 		{
@@ -77,7 +77,7 @@ export const deleteVatCode = defineOperation<{ vatCodeId: string }>({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a VAT code',
-	description: 'Remove a VAT code',
+	description: 'Remove a VAT code by its ID. Returns vatCodeId and deleted: true.',
 	properties: [vatIdProperty],
 	schema: z.object({ vatCodeId: recordId }),
 	request: ({ vatCodeId }) => ({ method: 'DELETE', path: `${VAT_PATH}/${vatCodeId}` }),
