@@ -823,7 +823,18 @@ export async function launchChromium(): Promise<import('playwright-core').Browse
 	return await chromium.launch({
 		executablePath: '/usr/bin/chromium',
 		headless: !process.env.UI_HEADED,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			// Several pages work at once: none of them may be slowed down as a background tab.
+			'--disable-renderer-backgrounding',
+			'--disable-background-timer-throttling',
+			'--disable-backgrounding-occluded-windows',
+		],
 	});
 }
 

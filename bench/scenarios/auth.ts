@@ -89,7 +89,7 @@ export async function authScenario(log: (line: string) => void): Promise<ResultR
 				figure: `Auth: logins, ${ITEMS} items in ${seconds(run.ms)} (${lifetimes.toFixed(1)} × ${TOKEN_LIFETIME_S} s tokens), ${who}`,
 				ours: `${run.tokenRequests} logins (${run.fullLogins} full, ${run.tokenRequests - run.fullLogins} refresh)`,
 				reference: `minimum ${minimum}`,
-				ratio: `+${run.tokenRequests - minimum}`,
+				ratio: `${run.tokenRequests >= minimum ? '+' : ''}${run.tokenRequests - minimum}`,
 				target: isOurs ? '≤ minimum + 1, run ≥ 5 lifetimes' : '— (reference)',
 				verdict: isOurs ? verdict(run.tokenRequests <= minimum + 1 && enoughLifetimes && run.failedItems === 0) : '—',
 				how: 'in-process n8n-core',
