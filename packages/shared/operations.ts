@@ -362,23 +362,47 @@ export function buildProperties(
 // A string: n8n hands back a copy of an object fallback, which would never compare equal.
 const NOT_DISPLAYED = '\u0000not-displayed';
 
+/** Reads one parameter for one item (the signature of getNodeParameter that the runner uses). */
+type ParameterReader = (name: string, itemIndex: number, fallback: unknown, options?: { extractValue?: boolean }) => unknown;
+
+const containsExpression = (value: unknown): boolean =>
+	typeof value === 'string'
+		? value.startsWith('=')
+		: value !== null && typeof value === 'object' && Object.values(value as object).some(containsExpression);
+
+const copied = <T>(value: T): T => (value !== null && typeof value === 'object' ? structuredClone(value) : value);
+
+/**
+ * Parameter reads for one run. n8n's getNodeParameter resolves expressions and then, to validate the value, looks the
+ * parameter up among all of the node's properties (our nodes have hundreds, many named alike), on every call. A
+ * parameter whose stored value holds no expression is the same for every item, so it is read once per run; each item
+ * still gets its own copy. A read that throws is not kept: the next item reads (and fails) on its own.
+ */
+function parameterReader(context: IExecuteFunctions): ParameterReader {
+	const stored = context.getNode().parameters;
+	const constant = new Map<string, unknown>();
+	return (name, itemIndex, fallback, options) => {
+		const key = options?.extractValue ? `${name}\u0000value` : name;
+		if (constant.has(key)) return copied(constant.get(key));
+		const value = context.getNodeParameter(name, itemIndex, fallback, options);
+		if (!containsExpression(stored[name])) constant.set(key, copied(value));
+		return value;
+	};
+}
+
 /** Reads an operation's parameters for one item; hidden ones come back as undefined. */
-function readParameters(context: IExecuteFunctions, properties: INodeProperties[], itemIndex: number): IDataObject {
+function readParameters(read: ParameterReader, properties: INodeProperties[], itemIndex: number): IDataObject {
 	const raw: IDataObject = {};
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
 		// Parameters hidden by displayOptions are not stored; n8n then returns the fallback.
-		let value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED);
+		let value = read(property.name, itemIndex, NOT_DISPLAYED);
 		// A picker's value is extracted only when it is shown: n8n refuses to extract one that is hidden
 		// ("Could not find property"), e.g. the receiver ID when the receiver is given as a JSON object.
-		if (value !== NOT_DISPLAYED && property.type === 'resourceLocator') value = context.getNodeParameter(property.name, itemIndex, NOT_DISPLAYED, { extractValue: true });
+		if (value !== NOT_DISPLAYED && property.type === 'resourceLocator') value = read(property.name, itemIndex, NOT_DISPLAYED, { extractValue: true });
 		raw[property.name] = value === NOT_DISPLAYED ? undefined : (value as IDataObject[string]);
 	}
 	return raw;
-}
-
-function transportSettings(context: IExecuteFunctions, itemIndex: number): TransportSettings {
-	return settingsFromOptions(context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject);
 }
 
 /** A trigger's Request Options (a poll has no items). */
@@ -635,21 +659,22 @@ export async function executeOperations(
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
 	const results = new Map<number, INodeExecutionData[] | Error>();
+	const read = parameterReader(context);
 	const toSend: PreparedItem[] = [];
 	const batched: PreparedItem[] = [];
 	let batchOp: (OperationDescriptor & { batch: BatchSpec<unknown> }) | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = context.getNodeParameter('resource', itemIndex) as string;
-			const operation = context.getNodeParameter('operation', itemIndex) as string;
+			const resource = read('resource', itemIndex, undefined) as string;
+			const operation = read('operation', itemIndex, undefined) as string;
 			const op = resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
 			if (!op) throw new NodeOperationError(context.getNode(), `Unknown operation "${resource}: ${operation}"`, { itemIndex });
-			const raw = readParameters(context, op.properties, itemIndex);
+			const raw = readParameters(read, op.properties, itemIndex);
 			const input = validateInput(context.getNode(), op.schema, raw, itemIndex, op.properties);
-			const settings = transportSettings(context, itemIndex);
+			const settings = settingsFromOptions(read('requestOptions', itemIndex, {}) as IDataObject);
 			const api = typeof apiSelector === 'function' ? apiSelector(context, itemIndex) : apiSelector;
 			const prepared = { itemIndex, op, input, api, settings };
-			if (op.batch && (context.getNodeParameter('batchItems', itemIndex, false) as boolean)) {
+			if (op.batch && (read('batchItems', itemIndex, false) as boolean)) {
 				batchOp = op as OperationDescriptor & { batch: BatchSpec<unknown> };
 				batched.push(prepared);
 			} else {

@@ -1,7 +1,8 @@
 /**
  * TheNextInvoice under faults: 500 invoices created (draft, with a creationToken) and finalized, through the
  * e-mail & password credential whose JWTs are expired every few seconds, while about a quarter of all requests fail;
- * then 200 more with Items in Parallel = 4 (concurrent retries, re-logins and lookups must not duplicate either).
+ * then 200 more with Items in Parallel = 4 and 200 at the default, Auto (creates in parallel, growing while answers
+ * come back fine; finalize one at a time): concurrent retries, re-logins and lookups must not duplicate either.
  */
 import { startTni, type TniFixture } from '../thenextinvoice/setup';
 import { duplicatesOf, expectFaultRunHolds, faultReport, faultRequestOptions, firstFailed, outcomeOf, startFaultRun, tallyItems } from './harness';
@@ -28,6 +29,7 @@ afterAll(async () => await f.sandbox.close());
 /** Creates `items` invoices (line text = their reference) and finalizes them, with `parallelItems` in flight. */
 async function createAndFinalize(items: number, prefix: string, parallelItems: number): Promise<void> {
 	const reference = (i: number) => `${prefix}${String(i).padStart(4, '0')}`;
+	// parallelItems 0 is Auto, the default.
 	const login = { authentication: 'emailPassword', requestOptions: { ...faultRequestOptions.requestOptions, parallelItems } };
 	const run = startFaultRun(f.sandbox, () => f.sandbox.control.expireJwts(), 3000);
 	const input = Array.from({ length: items }, (_, i) => ({ reference: reference(i) }));
@@ -73,7 +75,7 @@ async function createAndFinalize(items: number, prefix: string, parallelItems: n
 	expectFaultRunHolds(
 		faultReport(f.sandbox, sent, {
 			vendor: 'TheNextInvoice',
-			workflow: `${items} invoices created (draft) and finalized${parallelItems > 1 ? `, ${parallelItems} items in parallel` : ''}`,
+			workflow: `${items} invoices created (draft) and finalized${parallelItems === 0 ? ', Items in Parallel = Auto' : parallelItems > 1 ? `, ${parallelItems} items in parallel` : ''}`,
 			items,
 			records: invoices.length,
 			duplicates: duplicatesOf(invoices.map((inv) => String(inv.lines[0].description))),
@@ -89,4 +91,8 @@ it(`TheNextInvoice: ${ITEMS} invoices created and finalized under faults: none l
 
 it(`TheNextInvoice: ${PARALLEL_ITEMS} invoices, 4 items in parallel, under faults: none lost, none duplicated`, async () => {
 	await createAndFinalize(PARALLEL_ITEMS, 'FAULTS-PARALLEL-', 4);
+});
+
+it(`TheNextInvoice: ${PARALLEL_ITEMS} invoices at the default Items in Parallel (Auto), under faults: none lost, none duplicated`, async () => {
+	await createAndFinalize(PARALLEL_ITEMS, 'FAULTS-AUTO-', 0);
 });

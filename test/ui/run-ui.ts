@@ -495,11 +495,15 @@ function triggerEntries(node: NodeType): string[] {
 	return (events.options ?? []).map((o) => o.action ?? `On ${o.name.toLowerCase()}`);
 }
 
-/** Closes the node's panel (Escape, as a user does) and waits until it is gone. */
+/** Closes the node's panel (Escape, as a user does; a first one for a list still open in it) and waits until it is gone. */
 async function closePanel(page: Page): Promise<void> {
-	for (let i = 0; i < 3 && (await page.locator(NDV).isVisible()); i++) {
+	if (!(await page.locator(NDV).isVisible())) return;
+	const listOpen = async () =>
+		(await page.locator(`${NDV} input[aria-expanded="true"], [data-test-id="rlc-item"]:visible, .el-select-dropdown__item:visible`).count()) > 0;
+	for (let i = 0; i < 4 && (await page.locator(NDV).isVisible()); i++) {
+		const list = await listOpen();
 		await page.keyboard.press('Escape');
-		await page.locator(NDV).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+		if (!list) await page.locator(NDV).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
 	}
 	await painted(page);
 }
@@ -540,16 +544,22 @@ async function navigate(s: Session, target: string, ready: string): Promise<void
 async function openNodeCreator(s: Session): Promise<void> {
 	const { page } = s;
 	const plus = page.locator('[data-test-id="canvas-plus-button"]');
+	let empty = false;
 	if (/\/workflow\//.test(new URL(page.url()).pathname)) {
 		await closePanel(page);
 		if ((await page.locator('[data-test-id="canvas-node"]').count()) > 0) {
-			await page.locator('[data-test-id="canvas-wrapper"], .vue-flow__pane').first().click({ position: { x: 30, y: 30 } }).catch(() => undefined);
+			// The canvas takes the keys once it is clicked (on an empty spot, which selects nothing).
+			await page.locator('.vue-flow__pane').first().click({ position: { x: 40, y: 120 }, timeout: 3000 }).catch(() => undefined);
 			await page.keyboard.press('ControlOrMeta+a');
 			await page.keyboard.press('Delete');
 		}
-		if (!(await plus.waitFor({ timeout: 3000 }).then(() => true, () => false))) await navigate(s, '/workflow/new', '[data-test-id="canvas-plus-button"]');
-	} else {
-		await navigate(s, '/workflow/new', '[data-test-id="canvas-plus-button"]');
+		empty = await plus.waitFor({ timeout: 3000 }).then(() => true, () => false);
+	}
+	if (!empty) {
+		if (process.env.UI_VERBOSE) console.log(`[ui]      loading /workflow/new (${page.url()})`);
+		await closePanel(page);
+		await page.goto(`${s.url}/workflow/new`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+		await plus.waitFor({ timeout: 60_000 });
 	}
 	await plus.click();
 	await creatorSearch(page).waitFor();
@@ -575,15 +585,23 @@ const SEARCH_WITHOUT_RESULTS = 'qqxqzq';
 
 async function checkNodeCreator(s: Session, nodes: NodeType[]): Promise<void> {
 	if (!(await check(s, 'node creator', 'the node creator opens on an empty canvas', () => openNodeCreator(s)))) return;
+	const wordsOf = (node: NodeType) => [vendorWord(node), ...(DOMAIN_WORDS[node.packageName] ?? [])];
+	// One search per word; each node it should find is one check.
+	const searched = new Map<string, string[]>();
 	for (const node of nodes) {
-		for (const word of [vendorWord(node), ...(DOMAIN_WORDS[node.packageName] ?? [])]) {
+		for (const word of wordsOf(node)) {
 			await check(s, 'node creator', `"${word}" finds ${node.displayName}`, async () => {
-				// The node creator shows a search's results a moment after the typing: a search without results first
-				// (cheap to show, unlike the empty search's full list) until the list is empty, so that the previous
-				// word's results cannot count for this one; then this word's results once the list changes.
-				const none = await creatorResults(s, SEARCH_WITHOUT_RESULTS, (names) => names.length === 0);
-				if (none.length) return `the search "${SEARCH_WITHOUT_RESULTS}" still lists ${none.slice(0, 3).join(', ')}`;
-				const shown = await creatorResults(s, word, (names) => names.includes(appName(node)));
+				let shown = searched.get(word);
+				if (!shown) {
+					// The node creator shows a search's results a moment after the typing: a search without results
+					// first (cheap to show, unlike the empty search's full list) until the list is empty, so that the
+					// previous word's results cannot count for this one; then this word's results once they are in.
+					const none = await creatorResults(s, SEARCH_WITHOUT_RESULTS, (names) => names.length === 0);
+					if (none.length) return `the search "${SEARCH_WITHOUT_RESULTS}" still lists ${none.slice(0, 3).join(', ')}`;
+					const apps = [...new Set(nodes.filter((n) => wordsOf(n).includes(word)).map(appName))];
+					shown = await creatorResults(s, word, (names) => apps.every((app) => names.includes(app)));
+					searched.set(word, shown);
+				}
 				return shown.includes(appName(node)) ? undefined : `not in the results (${shown.length ? shown.slice(0, 8).join(', ') : 'none'})`;
 			});
 		}
@@ -626,6 +644,8 @@ async function addNode(s: Session, node: NodeType): Promise<void> {
 // 2. Panels: every resource × operation, pickers and account dropdowns.
 
 const checkedPickers = new Set<string>();
+/** Operations whose panel had closed by itself and was opened again for them (printed with the summary). */
+const reopenedPanels: string[] = [];
 
 /** A resource locator's "From list": must list entries from the sandbox; the first entry is then picked. */
 async function checkResourceLocator(s: Session, node: NodeType, prop: Property, where: string): Promise<void> {
@@ -775,6 +795,11 @@ async function checkPanels(s: Session, job: PanelJob): Promise<void> {
 					{ param: 'resource', name: String(resource?.name) },
 					{ param: 'operation', name: operation.name },
 				];
+				const problem = await panelStep(s, NDV, steps, expected);
+				if (!problem || (await s.page.locator(NDV).isVisible())) return problem;
+				// The panel closed without an error (seen once in ~2,000 choices on a busy machine): reopened once, counted.
+				reopenedPanels.push(`${node.displayName}: ${where}`);
+				await addNode(s, node);
 				return await panelStep(s, NDV, steps, expected);
 			});
 			if (ok && operation.value === CUSTOM_API_CALL) continue;
@@ -1030,6 +1055,7 @@ function printSummary(counts: Counts, timings: Record<string, number>): void {
 		console.log('\nFailures:');
 		for (const r of failed) console.log(`- ${r.category}: ${r.name} — ${r.detail ?? ''}`);
 	}
+	if (reopenedPanels.length) console.log(`\nPanels that closed by themselves and were opened again: ${reopenedPanels.join('; ')}`);
 	console.log(`\nScreenshots: ${shotsWritten.join(', ')}`);
 	console.log(`Times: ${Object.entries(timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(0)} s`).join(', ')}`);
 	console.log(
@@ -1097,28 +1123,37 @@ async function main(): Promise<void> {
 		fs.rmSync(FAILURES_DIR, { recursive: true, force: true });
 		const sessions = await Promise.all(Array.from({ length: pages }, () => openSession(browser, demo.url, owner)));
 
-		// Creator searches, panels and examples are independent: the pages share them. Credentials come last, alone:
-		// the ones created in the modal would leave two credentials of a type, and a node added after that would
-		// not get the sandbox credential by itself.
+		// The pages share the work, the longest jobs first. The credentials come after the last panel: the ones
+		// created in the modal leave two credentials of a type, and a node added after that would not get the
+		// sandbox credential by itself.
 		const phase = Date.now();
-		type Job = { kind: 'creator' } | { kind: 'panels'; job: PanelJob } | { kind: 'example'; example: Example };
+		type Job = { kind: 'creator' } | { kind: 'panels'; job: PanelJob } | { kind: 'example'; example: Example } | { kind: 'credentials' };
 		const jobs: Job[] = [];
-		if (only.has('panels')) jobs.push(...panelJobs(nodes, 45).map((job) => ({ kind: 'panels' as const, job })));
+		if (only.has('panels')) jobs.push(...panelJobs(nodes, 75).map((job) => ({ kind: 'panels' as const, job })));
 		if (only.has('creator')) jobs.push({ kind: 'creator' });
 		if (only.has('examples')) jobs.push(...examples.map((example) => ({ kind: 'example' as const, example })));
+		if (only.has('credentials')) jobs.push({ kind: 'credentials' });
+		let panelJobsLeft = jobs.filter((job) => job.kind === 'panels').length;
+		let panelsDone: () => void = () => undefined;
+		const allPanelsDone = new Promise<void>((resolve) => (panelsDone = resolve));
+		if (panelJobsLeft === 0) panelsDone();
 		await runPool(sessions, jobs, async (s, job) => {
 			if (job.kind === 'creator') await checkNodeCreator(s, nodes);
-			else if (job.kind === 'panels') await checkPanels(s, job.job);
-			else await checkExample(s, job.example);
-		});
-		timings['creator, panels, examples'] = Date.now() - phase;
-		if (only.has('credentials')) {
-			const started = Date.now();
-			for (const [index, type] of credentialTypes.entries()) {
-				await checkCredential(sessions[0], type, demo.sandboxes.find((sandbox) => sandbox.packageName === type.packageName), index === 0);
+			else if (job.kind === 'example') await checkExample(s, job.example);
+			else if (job.kind === 'panels') {
+				await checkPanels(s, job.job);
+				if (--panelJobsLeft === 0) panelsDone();
+			} else {
+				// After the last panel: a node added once a second credential of its type exists would get none by itself.
+				await allPanelsDone;
+				const started = Date.now();
+				for (const [index, type] of credentialTypes.entries()) {
+					await checkCredential(s, type, demo.sandboxes.find((sandbox) => sandbox.packageName === type.packageName), index === 0);
+				}
+				timings.credentials = Date.now() - started;
 			}
-			timings.credentials = Date.now() - started;
-		}
+		});
+		timings['all checks'] = Date.now() - phase;
 		counts.operations = results.filter((r) => r.category === 'operations').length;
 		counts.pickers = results.filter((r) => r.category === 'pickers').length;
 		counts.dropdowns = results.filter((r) => r.category === 'dropdowns').length;

@@ -131,19 +131,25 @@ export class TokenManager {
 			try {
 				const body = await send(this.spec.refreshRequest(credentials, refreshToken));
 				this.stats.refreshes++;
-				return this.toCached(this.spec.parseGrant(body));
+				return this.toCached(this.spec.parseGrant(body), now);
 			} catch {
 				// A refused or expired refresh token is normal after long pauses: log in from scratch.
 				this.stats.refreshFailures++;
 			}
 		}
+		const sentAt = Date.now();
 		const body = await send(this.spec.loginRequest(credentials));
 		this.stats.logins++;
-		return this.toCached(this.spec.parseGrant(body));
+		return this.toCached(this.spec.parseGrant(body), sentAt);
 	}
 
-	private toCached(grant: TokenGrant): CachedToken {
-		const obtainedAt = Date.now();
+	/**
+	 * `sentAt`: when the login went out. A relative lifetime counts from the vendor's issuing, somewhere between the
+	 * request and its answer, so it is counted from the request: time in flight (a slow login, retries, a busy
+	 * n8n) is not mistaken for lifetime left.
+	 */
+	private toCached(grant: TokenGrant, sentAt = Date.now()): CachedToken {
+		const obtainedAt = sentAt;
 		// Prefer relative lifetimes: they do not depend on the vendor's clock agreeing with ours.
 		const expiresAt =
 			grant.expiresInSeconds !== undefined
