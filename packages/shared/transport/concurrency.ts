@@ -28,7 +28,7 @@ export function bothSignals(a: CongestionSignal | undefined, b: CongestionSignal
 /**
  * "Auto" concurrency, the congestion-control idea (AIMD with a slow start): start with `start` requests in flight;
  * until the vendor first pushes back, `growth` more per answer that came back fine (with the default 1 the window
- * doubles per round trip, with 3 it grows fourfold), then one more per window of `limit` fine answers; on a 429/503 halve
+ * doubles per round trip, with 15 it grows sixteenfold), then one more per window of `limit` fine answers; on a 429/503 halve
  * (at most once per window, so a burst of refusals to requests sent together counts once) and start nothing new
  * before its Retry-After has passed. Never below 1, never above `max`.
  */
