@@ -7,6 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, freePort, onShutdown, sleep } from '../../scripts/n8n-runtime';
 
@@ -106,12 +107,17 @@ export interface RunningPostgres {
  * initdb into `dir` (trust authentication, loopback only, no fsync: a throw-away test database), start postgres on
  * a free port and create the database `n8n`. ~3 s.
  */
-export async function startPostgres(pgBin: string, dir: string, logFile: string): Promise<RunningPostgres> {
+export async function startPostgres(pgBin: string, projectDir: string, logFile: string): Promise<RunningPostgres> {
+	// As root the cluster belongs to the postgres user, who must be able to reach it: a clone may sit in a folder only
+	// root can enter (mktemp -d makes them 0700), so it then lives in a fresh folder of the system's temp directory.
+	const asRoot = process.getuid?.() === 0;
+	const dir = asRoot ? fs.mkdtempSync(path.join(os.tmpdir(), 'eu-finance-pg-')) : projectDir;
 	const dataDir = path.join(dir, 'data');
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true, mode: 0o755 }); // the postgres user must be able to reach its data directory
+	if (!asRoot) fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+	fs.chmodSync(dir, 0o755);
 	fs.mkdirSync(dataDir, { mode: 0o700 });
-	if (process.getuid?.() === 0) {
+	if (asRoot) {
 		const ids = runOrThrow('id', ['-u', 'postgres'], 'id -u postgres').trim();
 		const gid = runOrThrow('id', ['-g', 'postgres'], 'id -g postgres').trim();
 		fs.chownSync(dir, Number(ids), Number(gid));
@@ -145,7 +151,10 @@ export async function startPostgres(pgBin: string, dir: string, logFile: string)
 			const out = runOrThrow(psql, [...psqlArgs('n8n'), '-c', `SELECT COALESCE(json_agg(q), '[]'::json) FROM (${sql}) q`], 'psql').trim();
 			return JSON.parse(out) as T[];
 		},
-		stop: () => stopChild(child, 'SIGINT'),
+		stop: async () => {
+			await stopChild(child, 'SIGINT');
+			if (asRoot) fs.rmSync(dir, { recursive: true, force: true });
+		},
 	};
 }
 
