@@ -615,9 +615,9 @@ function countOption(value: unknown, fallback: number, max: number): number {
  * "Items in Parallel" of Request Options, one value for the whole run (read from the first item): a fixed number, or
  * Auto (0, the default) up to "Max Items in Parallel" — one at a time when any item's operation is `sequential`.
  */
-function itemConcurrency(context: IExecuteFunctions, prepared: PreparedItem[]): AdaptiveConcurrency {
+function itemConcurrency(read: ParameterReader, prepared: PreparedItem[]): AdaptiveConcurrency {
 	if (prepared.length === 0) return new FixedConcurrency(1);
-	const options = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const options = read('requestOptions', 0, {}) as IDataObject;
 	const fixed = countOption(options.parallelItems, 0, MAX_PARALLEL_ITEMS);
 	if (fixed > 0) return new FixedConcurrency(fixed);
 	if (prepared.some((p) => p.op.sequential)) return new FixedConcurrency(1);
@@ -689,7 +689,7 @@ export async function executeOperations(
 		}
 	}
 
-	await sendItems(context, toSend, itemConcurrency(context, toSend), continueOnFail, results);
+	await sendItems(context, toSend, itemConcurrency(read, toSend), continueOnFail, results);
 	if (batchOp) await runBatch(context, batchOp, batched, (itemIndex, result) => results.set(itemIndex, result));
 
 	const output: INodeExecutionData[] = [];

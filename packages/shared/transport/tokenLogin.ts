@@ -144,12 +144,11 @@ export class TokenManager {
 	}
 
 	/**
-	 * `sentAt`: when the login went out. A relative lifetime counts from the vendor's issuing, somewhere between the
-	 * request and its answer, so it is counted from the request: time in flight (a slow login, retries, a busy
+	 * `obtainedAt`: when the login went out. A relative lifetime counts from the vendor's issuing, somewhere between
+	 * the request and its answer, so it is counted from the request: time in flight (a slow login, retries, a busy
 	 * n8n) is not mistaken for lifetime left.
 	 */
-	private toCached(grant: TokenGrant, sentAt = Date.now()): CachedToken {
-		const obtainedAt = sentAt;
+	private toCached(grant: TokenGrant, obtainedAt = Date.now()): CachedToken {
 		// Prefer relative lifetimes: they do not depend on the vendor's clock agreeing with ours.
 		const expiresAt =
 			grant.expiresInSeconds !== undefined

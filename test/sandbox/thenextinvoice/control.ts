@@ -7,6 +7,17 @@ import { newInvoiceRecord, parseInvoiceInput, publicInvoice } from './invoice-mo
 import { addNotification, publicNotification } from './notifications';
 import { addCustomerRecord, publicCustomer } from './state';
 
+/** The customer control calls make when they are given none (an invoice's receiver, createCustomer's defaults). */
+const SANDBOX_CUSTOMER = {
+	companyname: 'Sandbox Customer B.V.',
+	address: 'Klantweg 1',
+	postalcode: '1011AB',
+	city: 'Amsterdam',
+	country: 'NL',
+	email: 'customer@example.com',
+	person: false,
+};
+
 export interface TheNextInvoiceControl {
 	/**
 	 * Registers a payment on a finalized invoice as if the customer paid (default: today, the company's first
@@ -60,15 +71,7 @@ export function createControl(ctx: TheNextInvoiceContext, defaultCompanyId: numb
 	function invoiceBody(companyId: number, fields: Record<string, unknown>): Record<string, unknown> {
 		const customer =
 			ofCompany(state.customers, companyId)[0] ??
-			addCustomerRecord(ctx, companyId, {
-				companyname: 'Sandbox Customer B.V.',
-				address: 'Klantweg 1',
-				postalcode: '1011AB',
-				city: 'Amsterdam',
-				country: 'NL',
-				email: 'customer@example.com',
-				person: false,
-			});
+			addCustomerRecord(ctx, companyId, SANDBOX_CUSTOMER);
 		const profile = ofCompany(state.profiles, companyId).find((p) => p.fields.default) ?? ofCompany(state.profiles, companyId)[0];
 		const vat = ofCompany(state.vatCodes, companyId).find((v) => v.factor === 1.21);
 		const ledger = ofCompany(state.ledgerNumbers, companyId)[0];
@@ -140,16 +143,7 @@ export function createControl(ctx: TheNextInvoiceContext, defaultCompanyId: numb
 		},
 		createCustomer(fields = {}, options = {}) {
 			const companyId = options.companyId ?? defaultCompanyId;
-			const customer = addCustomerRecord(ctx, companyId, {
-				companyname: 'Sandbox Customer B.V.',
-				address: 'Klantweg 1',
-				postalcode: '1011AB',
-				city: 'Amsterdam',
-				country: 'NL',
-				email: 'customer@example.com',
-				person: false,
-				...fields,
-			});
+			const customer = addCustomerRecord(ctx, companyId, { ...SANDBOX_CUSTOMER, ...fields });
 			return publicCustomer(customer);
 		},
 		expireJwts: () => ctx.tokens.expireAll(),
