@@ -6,47 +6,52 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { transportStats } from '@n8n-nodes-eu-finance/shared/transport/request';
-import type { FaultKind, RunningSandbox } from '../sandbox/framework';
+import fs from 'node:fs';
+
+import type { FaultSchedule, RunningSandbox, ScheduledFault } from '../sandbox/framework';
 
 /** Node options for the suite: a short timeout (so "slow" answers really time out) and patient retries. */
 export const FAULT_TIMEOUT_SECONDS = 1;
 export const faultRequestOptions = { requestOptions: { timeoutSeconds: FAULT_TIMEOUT_SECONDS, maxAttempts: 8, maxTotalWaitSeconds: 60 } };
 
 /**
- * Every kind of fault the issue names, each on about 4% of requests (logins included): about 25% of requests are
- * hit. `slow` holds the answer back longer than the node's timeout; the handler still runs afterwards, so the
- * change lands after the client gave up (the worst case for duplicates).
+ * Every kind of fault the issue names, each on about 4% of requests (logins included): 27% of requests are hit,
+ * dealt at exact shares by a seeded FaultSchedule (27 in every 100 requests, 2 or 3 in every 10), so every run gets
+ * its faults by construction. `slow` holds the answer back longer than the node's timeout; the handler still runs
+ * afterwards, so the change lands after the client gave up (the worst case for duplicates).
  */
-const MIX: Array<{ kind: FaultKind; probability: number; retryAfterSeconds?: number; delayMs?: number }> = [
-	{ kind: 'status429', probability: 0.04, retryAfterSeconds: 1 },
-	{ kind: 'status503', probability: 0.04, retryAfterSeconds: 0 },
-	{ kind: 'dropBeforeHandling', probability: 0.04 },
-	{ kind: 'dropAfterHandling', probability: 0.04 },
-	{ kind: 'slow', probability: 0.04, delayMs: FAULT_TIMEOUT_SECONDS * 1000 + 300 },
-	{ kind: 'status500', probability: 0.03 },
-	{ kind: 'status502', probability: 0.02 },
-	{ kind: 'status504', probability: 0.02 },
+export const FAULT_MIX: ScheduledFault[] = [
+	{ kind: 'status429', share: 0.04, retryAfterSeconds: 1 },
+	{ kind: 'status503', share: 0.04, retryAfterSeconds: 0 },
+	{ kind: 'dropBeforeHandling', share: 0.04 },
+	{ kind: 'dropAfterHandling', share: 0.04 },
+	{ kind: 'slow', share: 0.04, delayMs: FAULT_TIMEOUT_SECONDS * 1000 + 300 },
+	{ kind: 'status500', share: 0.03 },
+	{ kind: 'status502', share: 0.02 },
+	{ kind: 'status504', share: 0.02 },
 ];
 
-export function injectFaultMix(sandbox: RunningSandbox): void {
-	for (const fault of MIX) sandbox.faults.add({ ...fault, times: Infinity });
+/** The seed CI runs with: fixed, so a green run stays green. */
+export const CI_SEED = 1;
+
+/**
+ * The seeds to run each scenario under: `FAULT_SEEDS=1,2,3` (what `npm run test:faults -- --seeds 20` sets),
+ * `FAULT_SEED=<n>` to replay one run, else CI_SEED.
+ */
+export function faultSeeds(): number[] {
+	const list = process.env.FAULT_SEEDS ?? process.env.FAULT_SEED;
+	if (!list) return [CI_SEED];
+	const seeds = list.split(',').map((s) => Number(s.trim()));
+	for (const seed of seeds) if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`FAULT_SEED(S): "${list}" is not a list of whole numbers`);
+	return seeds;
 }
 
 /**
- * Expires or revokes the vendor's tokens every `everyMs` while a run goes on: the node must log in again without
- * losing or repeating anything. Returns a stop function and the number of times tokens were taken away.
+ * Registers the scenario once per seed (see faultSeeds). `run(seed)` starts its own sandbox, so every seeded run
+ * begins from the same state and replays exactly when its requests come in the same order.
  */
-export function revokeTokensPeriodically(revoke: () => number, everyMs: number): { stop: () => number } {
-	let times = 0;
-	const timer = setInterval(() => {
-		if (revoke() > 0) times++;
-	}, everyMs);
-	return {
-		stop: () => {
-			clearInterval(timer);
-			return times;
-		},
-	};
+export function forEachSeed(title: string, run: (seed: number) => Promise<void>): void {
+	for (const seed of faultSeeds()) it(`${title} [seed ${seed}]`, () => run(seed));
 }
 
 export type ItemOutcome = 'succeeded' | 'notApplied' | 'unknown';
@@ -65,6 +70,8 @@ export function transportCounter() {
 
 export interface FaultReport {
 	vendor: string;
+	/** The fault schedule's seed: FAULT_SEED=<seed> replays the run. */
+	seed: number;
 	workflow: string;
 	items: number;
 	requestsSent: number;
@@ -92,6 +99,7 @@ export function faultCounts(sandbox: RunningSandbox, extra: Record<string, numbe
 export function formatReport(r: FaultReport): string {
 	const faultShare = r.requestsSent ? Math.round((r.faultsInjected / r.requestsSent) * 100) : 0;
 	const rows: Array<[string, string | number]> = [
+		['seed (FAULT_SEED= replays it)', r.seed],
 		['items', r.items],
 		['requests sent', r.requestsSent],
 		['faults injected', `${r.faultsInjected} (${faultShare}% of requests)`],
@@ -112,10 +120,40 @@ export function formatReport(r: FaultReport): string {
 	return lines.join('\n');
 }
 
-/** Prints the table where jest does not swallow it, and keeps it for the summary at the end. */
+/** Prints the table where jest does not swallow it, and hands its row to the seeds table (scripts/run-faults.mjs). */
 export function printReport(r: FaultReport): void {
 	process.stdout.write(`\n${formatReport(r)}\n`);
+	// scripts/run-faults.mjs gathers every file's rows into one table.
+	const rowsFile = process.env.FAULT_ROWS_FILE;
+	if (rowsFile) fs.appendFileSync(rowsFile, `${JSON.stringify(seedRowOf(r))}\n`);
 }
+
+/** A run's line in the seeds table. */
+interface SeedRow {
+	scenario: string;
+	seed: number;
+	requests: number;
+	faults: number;
+	succeeded: number;
+	notApplied: number;
+	unknown: number;
+	duplicates: number;
+	lost: number;
+	seconds: number;
+}
+
+const seedRowOf = (r: FaultReport): SeedRow => ({
+	scenario: `${r.vendor}: ${r.workflow}`,
+	seed: r.seed,
+	requests: r.requestsSent,
+	faults: r.faultsInjected,
+	succeeded: r.succeeded,
+	notApplied: r.failedNotApplied,
+	unknown: r.failedUnknown,
+	duplicates: r.duplicates,
+	lost: r.lost,
+	seconds: r.seconds,
+});
 
 /** "item 7: fiskaly: ... (OUTCOME UNKNOWN ...)" for the table's failure lines. */
 export function describeFailure(index: number, item: IDataObject): string {
@@ -130,22 +168,24 @@ export function duplicatesOf(keys: string[]): number {
 }
 
 /**
- * One fault run: the fault mix switched on, the vendor's tokens taken away every `everyMs`, and the transport's
- * counters started. `finish()` switches everything off and returns what was sent and how often tokens were taken.
+ * One fault run: the fault mix dealt from `seed`, the vendor's tokens taken away before every `revokeEvery`-th
+ * request (counted in requests, not milliseconds, so a replay takes them at the same points), and the transport's
+ * counters started. `finish()` switches the faults off and returns what was sent.
  */
-export function startFaultRun(sandbox: RunningSandbox, revoke: () => number, everyMs: number) {
+export function startFaultRun(sandbox: RunningSandbox, seed: number, revoke: () => number, revokeEvery: number) {
 	const started = Date.now();
 	const counter = transportCounter();
-	// The report counts this run's faults only (a sandbox may serve several runs).
-	sandbox.faults.byKind = {};
-	sandbox.faults.injectedCount = 0;
-	injectFaultMix(sandbox);
-	const revoker = revokeTokensPeriodically(revoke, everyMs);
+	// The report counts this run's faults only.
+	sandbox.faults.resetCounts();
+	const schedule = sandbox.faults.schedule({
+		mix: FAULT_MIX,
+		seed,
+		every: { requests: revokeEvery, kind: 'tokenRevoked', run: () => revoke() > 0 },
+	}) as FaultSchedule;
 	return {
 		finish: () => {
-			const tokenRevocations = revoker.stop();
 			sandbox.faults.clear();
-			return { ...counter(), tokenRevocations, seconds: (Date.now() - started) / 1000 };
+			return { ...counter(), seed, schedule, seconds: (Date.now() - started) / 1000 };
 		},
 	};
 }
@@ -187,6 +227,7 @@ export function expectFaultRunHolds(report: FaultReport, minSucceededShare: numb
 	printReport(report);
 	expect(report.duplicates).toBe(0);
 	expect(report.lost).toBe(0);
+	// The schedule deals 27 % of requests a fault (exactly, per block of 10): at least 20 % from 30 requests on.
 	expect(report.faultsInjected).toBeGreaterThanOrEqual(report.requestsSent * 0.2);
 	// Every failed item says which kind it is, in words a user can act on.
 	for (const failure of report.failures) expect(failure).toMatch(/Outcome known|OUTCOME UNKNOWN/);
@@ -203,6 +244,6 @@ export function faultReport(
 	run: Pick<FaultReport, 'vendor' | 'workflow' | 'items' | 'records' | 'duplicates'>,
 	tally: ItemTally,
 ): FaultReport {
-	const faults = faultCounts(sandbox, { tokenRevoked: sent.tokenRevocations });
-	return { ...run, ...tally, requestsSent: sent.requests, faultsInjected: faults.total, faultsByKind: faults.byKind, retries: sent.retries, seconds: sent.seconds };
+	const faults = faultCounts(sandbox);
+	return { ...run, ...tally, seed: sent.seed, requestsSent: sent.requests, faultsInjected: faults.total, faultsByKind: faults.byKind, retries: sent.retries, seconds: sent.seconds };
 }

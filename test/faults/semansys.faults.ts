@@ -1,6 +1,6 @@
 /**
  * Semansys under faults: 50 filing-rules validations started and waited for (Wait for Completion) through the node,
- * while about a quarter of all requests fail and the access and refresh tokens are taken away every few seconds.
+ * while 27 % of all requests fail (a seeded schedule) and the access and refresh tokens are taken away every 75 requests.
  *
  * A validation is a POST that starts a job (202 + job ID). A duplicate is a second job started for one item. Semansys
  * has no idempotency key and no way to list jobs, so a start whose answer was lost cannot be looked up: the node does
@@ -8,21 +8,25 @@
  * is a GET and is retried freely.
  */
 import { file, INSTANCE, startSemansys, type SemansysFixture } from '../semansys/setup';
-import { duplicatesOf, expectFaultRunHolds, faultReport, faultRequestOptions, firstFailed, startFaultRun, tallyItems } from './harness';
+import { duplicatesOf, expectFaultRunHolds, faultReport, faultRequestOptions, firstFailed, forEachSeed, startFaultRun, tallyItems } from './harness';
 
 const ITEMS = 50;
 const fileName = (i: number) => `faults-${String(i).padStart(4, '0')}.xbrl`;
 
-let f: SemansysFixture;
-beforeAll(async () => {
-	f = await startSemansys();
+/**
+ * Tokens are taken away before every REVOKE_EVERY-th request: more requests than can be in flight at once (up to
+ * all 50 items), so the re-login round after a revocation completes before the next one.
+ */
+const REVOKE_EVERY = 75;
+
+let fixture: SemansysFixture | undefined;
+afterEach(async () => await fixture?.sandbox.close());
+
+forEachSeed(`Semansys: ${ITEMS} validations started and waited for under faults: none lost, no job started twice`, async (seed) => {
+	const f = (fixture = await startSemansys());
 	// Each job answers 202 to two polls, then 200 with its result.
 	f.sandbox.control.setJobPolls(2);
-});
-afterAll(async () => await f.sandbox.close());
-
-it(`Semansys: ${ITEMS} validations started and waited for under faults: none lost, no job started twice`, async () => {
-	const run = startFaultRun(f.sandbox, () => f.sandbox.control.expireAccessTokens() + f.sandbox.control.revokeRefreshTokens(), 1500);
+	const run = startFaultRun(f.sandbox, seed, () => f.sandbox.control.expireAccessTokens() + f.sandbox.control.revokeRefreshTokens(), REVOKE_EVERY);
 	const input = Array.from({ length: ITEMS }, (_, i) => ({ index: i, $binary: { data: file(INSTANCE, fileName(i)) } }));
 	const validations = await f.run(
 		{

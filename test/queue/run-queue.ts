@@ -40,7 +40,7 @@ import {
 } from '../../scripts/n8n-runtime';
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
 import { findSecrets, registerSecret } from '../helpers/secrets';
-import type { FaultKind, RecordedRequest, RunningSandbox, TokenStore } from '../sandbox/framework';
+import type { RecordedRequest, RunningSandbox, ScheduledFault, TokenStore } from '../sandbox/framework';
 import type { FiskalySandbox } from '../sandbox/fiskaly';
 import type { InvoicingApiSandbox } from '../sandbox/invoicing-api';
 import type { TheNextInvoiceSandbox } from '../sandbox/thenextinvoice';
@@ -67,19 +67,21 @@ const TOKEN_LIFETIME_SECONDS = 20;
 const WORKER_CONCURRENCY = 5;
 
 /**
- * The fault mix: every sandbox request has about a 20 % chance of one of these. `slow` holds the answer longer
- * than the nodes' timeout (the write lands, the client gives up: an unknown outcome).
+ * The fault mix: 20 % of every sandbox's requests get one of these, dealt at exact shares from a seed
+ * (FaultSchedule: 2 in every 10 requests; `FAULT_SEED=<n>` picks another schedule, the table prints it). `slow`
+ * holds the answer longer than the nodes' timeout (the write lands, the client gives up: an unknown outcome).
  */
-const FAULT_MIX: Array<{ kind: FaultKind; probability: number; retryAfterSeconds?: number; delayMs?: number }> = [
-	{ kind: 'status429', probability: 0.03, retryAfterSeconds: 1 },
-	{ kind: 'status503', probability: 0.03, retryAfterSeconds: 0 },
-	{ kind: 'dropBeforeHandling', probability: 0.03 },
-	{ kind: 'dropAfterHandling', probability: 0.03 },
-	{ kind: 'slow', probability: 0.02, delayMs: TIMEOUT_SECONDS * 1000 + 500 },
-	{ kind: 'status500', probability: 0.02 },
-	{ kind: 'status502', probability: 0.02 },
-	{ kind: 'status504', probability: 0.02 },
+const FAULT_MIX: ScheduledFault[] = [
+	{ kind: 'status429', share: 0.03, retryAfterSeconds: 1 },
+	{ kind: 'status503', share: 0.03, retryAfterSeconds: 0 },
+	{ kind: 'dropBeforeHandling', share: 0.03 },
+	{ kind: 'dropAfterHandling', share: 0.03 },
+	{ kind: 'slow', share: 0.02, delayMs: TIMEOUT_SECONDS * 1000 + 500 },
+	{ kind: 'status500', share: 0.02 },
+	{ kind: 'status502', share: 0.02 },
+	{ kind: 'status504', share: 0.02 },
 ];
+const FAULT_SEED = Number(process.env.FAULT_SEED ?? 1);
 
 /** Queue settings that make n8n notice a dead worker in seconds instead of its defaults (60 s lock, 3 h recovery). */
 const QUEUE_TUNING = {
@@ -148,7 +150,8 @@ function shortenTokens(store: TokenStore<any>, shorten: (subject: Record<string,
 function switchFaults(sandboxes: RunningSandbox[], on: boolean): void {
 	for (const sandbox of sandboxes) {
 		sandbox.faults.clear();
-		if (on) for (const fault of FAULT_MIX) sandbox.faults.add({ ...fault, times: Infinity });
+		// One schedule per sandbox, each from its own seed (the run's seed and the sandbox's place in the list).
+		if (on) sandbox.faults.schedule({ mix: FAULT_MIX, seed: FAULT_SEED * 31 + sandboxes.indexOf(sandbox) });
 	}
 }
 
@@ -354,8 +357,7 @@ async function runSuite(stack: Stoppable[]): Promise<number> {
 	// The load, under faults, with the trigger activated while it runs and worker 2 killed in the middle of it.
 	for (const s of loadSandboxes) {
 		s.clearRequests();
-		s.faults.byKind = {};
-		s.faults.injectedCount = 0;
+		s.faults.resetCounts();
 	}
 	switchFaults(loadSandboxes, true);
 	const loadStarted = Date.now();
@@ -629,7 +631,7 @@ async function runSuite(stack: Stoppable[]): Promise<number> {
 		["n8n's Retry of those", `${summarize(retryAnswers)}; ${retriesRan.length} of ${n8nRetries.length} ran a node`],
 		['re-deliveries (failed payloads posted again)', `${redelivered} in ${redeliveryRounds.length} round(s): ${redeliveryRounds.map((r) => `${r.ok}/${r.delivered}`).join(', ')} answered 200`],
 		...loginRows.map(([name, counts, total]): [string, string] => [`logins ${name}`, `${total} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`]),
-		['requests / faults injected', `${requestsSent} / ${faultsInjected} (${Math.round((faultsInjected / requestsSent) * 100)} %)`],
+		['requests / faults injected', `${requestsSent} / ${faultsInjected} (${Math.round((faultsInjected / requestsSent) * 100)} %), seed ${FAULT_SEED} (FAULT_SEED= replays its schedule)`],
 		['401 answers', String(unauthorized)],
 		['retries (request re-sent after a fault or 401)', String(retries)],
 		['duplicates', String(duplicates)],

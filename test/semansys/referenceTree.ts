@@ -1,5 +1,5 @@
 /**
- * The API reference tree of /work/shared/vendor-docs/semansys-next-api-v2.txt, entry by entry, with the endpoint(s)
+ * The API reference tree of Semansys' published docs (https://docs.semansys.com/), entry by entry, with the endpoint(s)
  * the node reaches for it. Entries without an endpoint are headings that only group their children.
  */
 const TREE = `

@@ -1,6 +1,8 @@
 import { TokenBucket, type RateLimitOptions } from './rateLimit';
 import { compilePath, type PathMatcher } from './routing';
-import type { FaultKind, FaultRule } from './types';
+import { FaultSchedule, type FaultScheduleOptions } from './schedule';
+import { DEFAULT_SEED, seededRandom } from './seeded';
+import type { FaultRule } from './types';
 
 interface ActiveRule {
 	rule: FaultRule;
@@ -12,7 +14,8 @@ interface ActiveRule {
 
 /**
  * Fault rules of one sandbox. The first active rule that matches a request and passes its probability
- * roll fires (once per request) and is used up by one.
+ * roll fires (once per request) and is used up by one. A fault schedule (`schedule()`), when set, deals the faults
+ * of a mix at exact shares to the requests no rule took. Every roll comes from a seeded source, never Math.random.
  */
 export class FaultController {
 	/** Requests that got a fault so far. */
@@ -21,10 +24,26 @@ export class FaultController {
 	byKind: Record<string, number> = {};
 
 	private rules: ActiveRule[] = [];
+	private scheduled: FaultSchedule | undefined;
 	/** The vendor's rate limit, when switched on (see `rateLimit`). */
 	bucket: TokenBucket | undefined;
 
-	constructor(private readonly random: () => number = Math.random) {}
+	constructor(private readonly random: () => number = seededRandom(DEFAULT_SEED)) {}
+
+	/**
+	 * Deals a fault mix at exact shares (see FaultSchedule) from `options.seed`, or switches it off (undefined).
+	 * Replaces the schedule before it; `clear()` switches it off too. Rules added with `add()` are looked at first.
+	 */
+	schedule(options: FaultScheduleOptions | undefined): FaultSchedule | undefined {
+		this.scheduled = options ? new FaultSchedule(options) : undefined;
+		return this.scheduled;
+	}
+
+	/** Forgets what was injected so far (a sandbox that serves several runs counts each on its own). */
+	resetCounts(): void {
+		this.injectedCount = 0;
+		this.byKind = {};
+	}
 
 	/**
 	 * Switches a rate limit on (a token bucket: `perSecond`, `burst` tokens at most) or off (undefined): a request
@@ -50,14 +69,15 @@ export class FaultController {
 		});
 	}
 
-	/** Removes all rules; the counters are kept (they describe what already happened). */
+	/** Removes all rules and the schedule; the counters are kept (they describe what already happened). */
 	clear(): void {
 		this.rules = [];
+		this.scheduled = undefined;
 	}
 
 	/** Rules that can still fire. */
 	get activeRules(): number {
-		return this.rules.filter((r) => r.remaining > 0).length;
+		return this.rules.filter((r) => r.remaining > 0).length + (this.scheduled ? 1 : 0);
 	}
 
 	/** Picks the fault for a request, if any, and counts it. Called by the server once per request. */
@@ -76,10 +96,12 @@ export class FaultController {
 			this.count(active.rule.kind);
 			return active.rule;
 		}
-		return undefined;
+		const dealt = this.scheduled?.next((kind) => this.count(kind));
+		if (dealt) this.count(dealt.kind);
+		return dealt;
 	}
 
-	private count(kind: FaultKind): void {
+	private count(kind: string): void {
 		this.injectedCount += 1;
 		this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
 	}

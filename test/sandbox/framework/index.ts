@@ -41,3 +41,5 @@ export {
 	type ListQuerySpec,
 } from './listing';
 export { multipartBoundary, parseMultipart, type MultipartPart } from './multipart';
+export { FaultSchedule, type FaultScheduleOptions, type ScheduledFault } from './schedule';
+export { DEFAULT_SEED, seededRandom, shuffle } from './seeded';

@@ -109,7 +109,7 @@ export interface StartSandboxOptions {
 	notFound?: (req: SandboxRequest) => SandboxResponse;
 	/** Vendor error shape for errors the framework produces. Default `{ status, code, message }`. */
 	errorBody?: (error: SandboxError) => unknown;
-	/** Random source for fault probabilities (tests can make them deterministic). Default Math.random. */
+	/** Random source for fault probabilities. Default: seeded with DEFAULT_SEED (see seeded.ts), never Math.random. */
 	random?: () => number;
 }
 

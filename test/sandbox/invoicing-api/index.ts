@@ -1,6 +1,6 @@
 /**
  * Local sandbox of the "Invoicing API v1.0.0" (vendor not identified), built from
- * /work/shared/vendor-docs/invoicing-api-v1.txt and NOTES-invoicing-api.md. The docs leave the base URL and the
+ * the Invoicing API docs (https://apidoc.invoicing.regtech.fi/). The docs leave the base URL and the
  * token endpoint blank; here the API lives under /api and an OAuth2 client-credentials token endpoint (our guess)
  * under /oauth/token. Tokens last 3600 s by default, there are no refresh tokens. Errors are NestJS-shaped:
  * `{ statusCode, message (string or string[]), error }`.

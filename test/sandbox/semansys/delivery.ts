@@ -12,7 +12,7 @@ function body(req: SandboxRequest): Record<string, unknown> {
 function deliver(ctx: SemansysContext, channel: Delivery['channel'], fields: Record<string, unknown>): Delivery {
 	const delivery: Delivery = {
 		channel,
-		kenmerk: channel === 'digipoort' ? `${Date.now()}${Math.floor(Math.random() * 1000)}` : `BTP-${newUuid().slice(0, 13)}`,
+		kenmerk: channel === 'digipoort' ? `${Date.now()}${String(ctx.deliveries.size % 1000).padStart(3, '0')}` : `BTP-${newUuid().slice(0, 13)}`,
 		identifier: requireString(fields, 'identifier')!,
 		messageType: requireString(fields, 'messageType')!,
 		fileName: requireString(fields, 'fileName')!,

@@ -1,5 +1,5 @@
 /**
- * Local sandbox of the Semansys.Next API (OpenAPI V2), built from /work/shared/vendor-docs/semansys-next-api-v2.txt
+ * Local sandbox of the Semansys.Next API (OpenAPI V2), built from Semansys' published docs (https://docs.semansys.com/)
  * and NOTES-semansys.md: the identity server's token endpoint, every endpoint the node calls (documented ones with
  * their documented bodies and answers, inferred ones accepting JSON), validation jobs, files as base64.
  */

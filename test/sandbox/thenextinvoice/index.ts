@@ -1,6 +1,6 @@
 /**
  * Local sandbox of the TheNextInvoice API v1 (https://api.thenextinvoice.com/api/v1), built from
- * /work/shared/vendor-docs/thenextinvoice-api-v1.txt (newer edition) and NOTES-thenextinvoice.md.
+ * TheNextInvoice's published API docs (https://docs.thenextinvoice.com/, newer edition).
  * In-memory, one instance per test file. Every JSON answer is wrapped in the vendor envelope.
  */
 import { startSandbox, TokenStore, type RunningSandbox } from '../framework';
