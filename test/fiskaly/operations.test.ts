@@ -69,8 +69,15 @@ describe('organization', () => {
 		expect(updated.json[0]).toMatchObject({ town: 'Hamburg', name: 'Filiale Nord' });
 
 		const enabled = await f.run({ resource: 'organization', operation: 'enableEnvironment', organizationId: orgLocator(id), env: 'LIVE' });
-		expect(enabled.json[0]).toEqual({ success: true, organizationId: id, env: 'LIVE' });
+		expect(enabled.json[0]).toEqual({ success: true, organizationId: id, env: 'LIVE', alreadyEnabled: false });
 		expect(f.sandbox.state.organizations.get(id)._envs).toContain('LIVE');
+		// Already enabled (a new organization has TEST, and LIVE now): read, not sent again.
+		for (const env of ['TEST', 'LIVE']) {
+			f.sandbox.clearRequests();
+			const again = await f.run({ resource: 'organization', operation: 'enableEnvironment', organizationId: orgLocator(id), env });
+			expect(again.json[0]).toEqual({ success: true, organizationId: id, env, alreadyEnabled: true });
+			expect(f.sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v0/organizations/${id}`]);
+		}
 
 		const deleted = await f.run({ resource: 'organization', operation: 'delete', organizationId: orgLocator(id) });
 		expect(deleted.json[0]).toEqual({ success: true, organizationId: id, deleted: true });
@@ -130,6 +137,75 @@ describe('API key', () => {
 		const { error } = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(org), name: 'dup-name', status: 'enabled' });
 		expect(error?.message).toMatch(/\[E_CONFLICT\]/);
 		expect(error?.description).toMatch(/HTTP 409/);
+	});
+
+	it('onboards a merchant: managed organization, TEST enabled, managed API key with its secret only where asked for', async () => {
+		const own = f.sandbox.ownOrganizationId;
+		const merchant = await f.run(newOrganization('Merchant Onboarded', { additionalFields: { managed_by_organization_id: own } }));
+		const merchantId = merchant.json[0]._id as string;
+		const env = await f.run({ resource: 'organization', operation: 'enableEnvironment', organizationId: orgLocator(merchantId), env: 'TEST' });
+		// A new organization has TEST already: read, nothing sent.
+		expect(env.json[0]).toMatchObject({ success: true, alreadyEnabled: true });
+		const key = await f.run({
+			resource: 'apiKey',
+			operation: 'create',
+			organizationId: orgLocator(merchantId),
+			managedByOrganizationId: orgLocator(own),
+			name: 'till-0001',
+			status: 'enabled',
+			includeSecret: true,
+		});
+		expect(key.error).toBeUndefined();
+		expect(f.sandbox.requests.at(-1)).toMatchObject({
+			method: 'POST',
+			path: `/api/v0/organizations/${merchantId}/api-keys`,
+			body: { name: 'till-0001', status: 'enabled', managed_by_organization_id: own },
+		});
+		expect(key.json[0]).toMatchObject({ _type: 'MANAGED_API_KEY', managed_by_organization_id: own, name: 'till-0001', secret: expect.any(String) });
+		// The key logs in: what the till would do with it.
+		const stored = f.sandbox.state.apiKeys.get(key.json[0]._id as string);
+		expect(stored.secret).toBe(key.json[0].secret);
+
+		// Without the locator: the plain body (no managed_by_organization_id), as fiskaly's reference shows it.
+		const plain = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(own), name: 'plain-key', status: 'enabled' });
+		expect(plain.json[0]).toMatchObject({ _type: 'API_KEY' });
+		expect(f.sandbox.requests.at(-1)?.body).toEqual({ name: 'plain-key', status: 'enabled' });
+		expect(plain.json[0].secret).toBeUndefined();
+	});
+
+	it('a managed key whose answer was lost is found by its name, not created twice', async () => {
+		const own = f.sandbox.ownOrganizationId;
+		const merchant = await f.run(newOrganization('Merchant Lost Answer', { additionalFields: { managed_by_organization_id: own } }));
+		const merchantId = merchant.json[0]._id as string;
+		f.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: /api-keys$/ } });
+		const key = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(merchantId), managedByOrganizationId: orgLocator(own), name: 'till-lost', status: 'enabled' });
+		expect(key.error).toBeUndefined();
+		expect(key.json[0]).toMatchObject({ name: 'till-lost', _type: 'MANAGED_API_KEY' });
+		expect([...f.sandbox.state.apiKeys.values()].filter((k) => k.name === 'till-lost')).toHaveLength(1);
+	});
+
+	it('a managing organization that does not manage the key\'s organization is refused with fiskaly\'s validation error', async () => {
+		const { error } = await f.run({
+			resource: 'apiKey',
+			operation: 'create',
+			organizationId: orgLocator(f.sandbox.ownOrganizationId),
+			managedByOrganizationId: orgLocator(f.sandbox.ownOrganizationId),
+			name: 'not-managed',
+			status: 'enabled',
+		});
+		expect(error?.message).toMatch(/managed_by_organization_id: this organization is not managed by that organization/);
+		expect(error?.description).toMatch(/HTTP 400/);
+	});
+
+	it('deletes a key: its sessions end and a read afterwards answers 404', async () => {
+		const org = f.sandbox.ownOrganizationId;
+		const created = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(org), name: 'short-lived', status: 'enabled' });
+		const keyId = created.json[0]._id as string;
+		const deleted = await f.run({ resource: 'apiKey', operation: 'delete', organizationId: orgLocator(org), keyId: { __rl: true, mode: 'id', value: keyId } });
+		expect(deleted.json[0]).toEqual({ success: true, organizationId: org, keyId, deleted: true });
+		expect(f.sandbox.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/api/v0/organizations/${org}/api-keys/${keyId}` });
+		const read = await f.run({ resource: 'apiKey', operation: 'get', organizationId: orgLocator(org), keyId: { __rl: true, mode: 'id', value: keyId } });
+		expect(read.error?.description).toMatch(/HTTP 404/);
 	});
 });
 

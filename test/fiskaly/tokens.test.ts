@@ -43,3 +43,21 @@ it('concurrent callers share one login (single flight)', async () => {
 	expect(runs.every((r) => r.error === undefined)).toBe(true);
 	expect(f.sandbox.stats.logins - before).toBe(1);
 });
+
+it('a refresh answer without a new refresh token keeps the old one: renewals stay refreshes, no new login', async () => {
+	const sparse = await startFiskaly({ accessTokenLifetimeSeconds: 1, refreshTokenLifetimeSeconds: 60, refreshWithoutNewRefreshToken: true });
+	try {
+		fiskalyTokens.clear();
+		const get = () => sparse.run({ resource: 'organization', operation: 'get', organizationId: orgLocator(sparse.sandbox.ownOrganizationId) });
+		for (let round = 0; round < 3; round++) {
+			expect((await get()).error).toBeUndefined();
+			await new Promise((resolve) => setTimeout(resolve, 1100)); // past the 1 s token: the next call renews
+		}
+		expect((await get()).error).toBeUndefined();
+		const authBodies = sparse.sandbox.requests.filter((r) => r.path.endsWith('/auth')).map((r) => Object.keys(r.body as object).sort().join(','));
+		expect(authBodies).toEqual(['api_key,api_secret', 'refresh_token', 'refresh_token', 'refresh_token']);
+		expect(sparse.sandbox.stats).toMatchObject({ logins: 1, refreshes: 3, unauthorized: 0 });
+	} finally {
+		await sparse.sandbox.close();
+	}
+});

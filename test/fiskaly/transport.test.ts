@@ -56,6 +56,22 @@ describe('retries', () => {
 		expect(json[0]).toMatchObject({ name: 'Dropped After GmbH', _id: expect.any(String) });
 	});
 
+	it('the lookup after a lost create reads only the organizations of its kind: managed ones of the managing organization, else plain ones', async () => {
+		const own = f.sandbox.ownOrganizationId;
+		f.sandbox.faults.add({ kind: 'dropAfterHandling', times: 2, match: { method: 'POST', path: /organizations$/ } });
+		const managed = await f.run(newOrganization('Lost Managed GmbH', { additionalFields: { managed_by_organization_id: own } }));
+		const plain = await f.run(newOrganization('Lost Plain GmbH'));
+		expect([managed.error, plain.error]).toEqual([undefined, undefined]);
+		expect(managed.json[0]).toMatchObject({ name: 'Lost Managed GmbH', _type: 'MANAGED_ORGANIZATION' });
+		expect(plain.json[0]).toMatchObject({ name: 'Lost Plain GmbH', _type: 'ORGANIZATION' });
+		const lookups = f.sandbox.requests.filter((r) => r.method === 'GET').map((r) => r.query);
+		expect(lookups).toEqual([
+			expect.objectContaining({ type: 'MANAGED_ORGANIZATION', managed_by_organization_id: own, limit: '5000' }),
+			expect.objectContaining({ type: 'ORGANIZATION', limit: '5000' }),
+		]);
+		expect([orgsNamed('Lost Managed GmbH'), orgsNamed('Lost Plain GmbH')]).toEqual([1, 1]);
+	});
+
 	it('a create that got a 502 and is not found stays unknown, and is never sent twice', async () => {
 		f.sandbox.faults.add({ kind: 'status502', match: { method: 'POST' } });
 		const { error } = await f.run(newOrganization('Gateway GmbH'));

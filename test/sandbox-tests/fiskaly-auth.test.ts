@@ -1,3 +1,4 @@
+import axios from 'axios';
 import { startFiskalySandbox, type FiskalySandbox } from '../sandbox/fiskaly';
 import { expectVendorError, httpClient, login, sleep, UUID_PATTERN } from './helpers';
 
@@ -96,7 +97,7 @@ describe('fiskaly sandbox: authentication', () => {
 		expect(sandbox.requests.at(-2)?.headers.authorization).toBe(`Bearer ${auth.access_token}`);
 	});
 
-	it('refreshes with a single-use refresh token', async () => {
+	it('refreshes with a refresh token that stays valid after use (nothing shows fiskaly revoking it)', async () => {
 		const { auth } = await login(sandbox);
 		const refreshed = await anonymous().post('/auth', { refresh_token: auth.refresh_token });
 		expect(refreshed.status).toBe(200);
@@ -105,9 +106,23 @@ describe('fiskaly sandbox: authentication', () => {
 		expect(refreshed.data.access_token_claims.organization_id).toBe(sandbox.ownOrganizationId);
 		expect((await httpClient(sandbox.baseUrl, refreshed.data.access_token).get('/organizations')).status).toBe(200);
 
-		expectVendorError(await anonymous().post('/auth', { refresh_token: auth.refresh_token }), 401, 'E_UNAUTHORIZED');
+		expect((await anonymous().post('/auth', { refresh_token: auth.refresh_token })).status).toBe(200);
 		expectVendorError(await anonymous().post('/auth', { refresh_token: 'unknown' }), 401, 'E_UNAUTHORIZED');
-		expect(sandbox.stats).toMatchObject({ logins: 1, refreshes: 3, unauthorized: 2 });
+		expect(sandbox.stats).toMatchObject({ logins: 1, refreshes: 3, unauthorized: 1 });
+	});
+
+	it('fault switches: single-use refresh tokens, and a refresh answer without a new refresh token', async () => {
+		const strict = await startFiskalySandbox({ singleUseRefreshTokens: true, refreshWithoutNewRefreshToken: true });
+		try {
+			const auth = (await axios.post(`${strict.baseUrl}/auth`, { api_key: strict.apiKey, api_secret: strict.apiSecret })).data;
+			const refreshed = await axios.post(`${strict.baseUrl}/auth`, { refresh_token: auth.refresh_token });
+			expect(refreshed.data.access_token).toEqual(expect.any(String));
+			expect(refreshed.data.refresh_token).toBeUndefined();
+			const again = await axios.post(`${strict.baseUrl}/auth`, { refresh_token: auth.refresh_token }, { validateStatus: () => true });
+			expect(again.status).toBe(401);
+		} finally {
+			await strict.close();
+		}
 	});
 
 	it('lets tests expire or revoke every issued token', async () => {

@@ -131,7 +131,9 @@ export class TokenManager {
 			try {
 				const body = await send(this.spec.refreshRequest(credentials, refreshToken));
 				this.stats.refreshes++;
-				return this.toCached(this.spec.parseGrant(body), now);
+				const renewed = this.toCached(this.spec.parseGrant(body), now);
+				// A refresh answer without a new refresh token leaves the old one in force (as fiskaly's peers read it).
+				return renewed.refreshToken ? renewed : { ...renewed, refreshToken, refreshExpiresAt: previous.refreshExpiresAt };
 			} catch {
 				// A refused or expired refresh token is normal after long pauses: log in from scratch.
 				this.stats.refreshFailures++;

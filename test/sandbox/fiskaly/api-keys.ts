@@ -1,6 +1,10 @@
-/** /organizations/:organization_id/api-keys: list, create, retrieve, update (PATCH/PUT). */
+/**
+ * /organizations/:organization_id/api-keys: list, create, retrieve, update (PATCH/PUT), and delete (not in fiskaly's
+ * reference; public clients call it and read 404 afterwards).
+ */
 import {
 	assertValid,
+	isUuid,
 	json,
 	parseEnumParam,
 	parseListQuery,
@@ -20,6 +24,7 @@ import {
 	requireOrganization,
 	requireUuidParam,
 	updateRoutes,
+	validationError,
 	type FiskalyContext,
 	type StoredApiKey,
 } from './context';
@@ -30,10 +35,15 @@ const ITEM = `${COLLECTION}/:key_id`;
 
 const STATUSES = ['enabled', 'disabled'] as const;
 
+/**
+ * The API key body, and the managed API key body (changelog 0.2.0: "separate body for API keys and managed API
+ * keys"): `managed_by_organization_id` as production clients send it, the managing organization's UUID.
+ */
 const CREATE_FIELDS: ObjectSchema = {
 	name: { type: 'string', required: true, pattern: /^[a-z0-9-]{3,30}$/ },
 	status: { type: 'string', required: true, enum: STATUSES },
 	metadata: METADATA_SPEC,
+	managed_by_organization_id: { type: 'string' },
 };
 
 const UPDATE_FIELDS: ObjectSchema = {
@@ -82,7 +92,15 @@ export function apiKeyRoutes(ctx: FiskalyContext): SandboxRoute[] {
 				const organization = requireOrganization(ctx, req);
 				const body = requireJsonObject(req);
 				assertValid(body, CREATE_FIELDS);
-				const fields = body as Pick<StoredApiKey, 'name' | 'status' | 'metadata'>;
+				const { managed_by_organization_id: managedBy, ...fields } = body as Pick<StoredApiKey, 'name' | 'status' | 'metadata'> & { managed_by_organization_id?: string };
+				if (managedBy !== undefined) {
+					if (!isUuid(managedBy)) throw validationError('managed_by_organization_id: must be a UUID');
+					if (!ctx.state.organizations.has(managedBy)) throw validationError('managed_by_organization_id: no such organization');
+					// A managed key belongs to a managed organization, and names the organization that manages it.
+					if (organization.managed_by_organization_id !== managedBy) {
+						throw validationError('managed_by_organization_id: this organization is not managed by that organization');
+					}
+				}
 				const duplicate = [...apiKeys.values()].some(
 					(key) => key.organization_id === organization._id && key.name === fields.name,
 				);
@@ -98,6 +116,16 @@ export function apiKeyRoutes(ctx: FiskalyContext): SandboxRoute[] {
 			method: 'GET',
 			path: ITEM,
 			handler: (req) => json(200, publicApiKey(requireApiKey(req))),
+		},
+		{
+			method: 'DELETE',
+			path: ITEM,
+			handler: (req) => {
+				const apiKey = requireApiKey(req);
+				apiKeys.delete(apiKey._id);
+				ctx.tokens.revokeAll((subject) => subject.apiKeyId === apiKey._id);
+				return json(200, { _success: true });
+			},
 		},
 		...updateRoutes(ITEM, (req) => {
 			const apiKey = requireApiKey(req);

@@ -1,6 +1,7 @@
 /**
  * POST /auth (api_key + api_secret, or refresh_token) and the bearer check every other route needs.
- * Refresh tokens are single use: a refresh answers with a new pair and invalidates the used token.
+ * A refresh answers with a new pair; the used refresh token stays valid until it expires (nothing shows fiskaly
+ * revoking it), unless the `singleUseRefreshTokens` fault switch is on.
  */
 import { assertValid, json, requireJsonObject, SandboxHttpError, type SandboxRequest, type SandboxRoute } from '../framework';
 import { BASE_PATH, validationError, type FiskalyContext, type StoredApiKey } from './context';
@@ -56,10 +57,10 @@ function refreshGrant(ctx: FiskalyContext, body: Record<string, unknown>) {
 	const refreshToken = body.refresh_token as string;
 	const subject = ctx.tokens.validate(refreshToken);
 	if (subject?.kind !== 'refresh') throw unauthorized('The refresh token is invalid, expired or already used');
-	ctx.tokens.revoke(refreshToken);
+	if (ctx.refresh.singleUse) ctx.tokens.revoke(refreshToken);
 	const apiKey = ctx.state.apiKeys.get(subject.apiKeyId);
 	if (!apiKey || !isUsable(ctx, apiKey)) throw unauthorized('The API key of this refresh token is no longer usable');
-	return issueTokenPair(ctx, apiKey);
+	return issueTokenPair(ctx, apiKey, !ctx.refresh.omitNewRefreshToken);
 }
 
 /** Disabled keys and keys of deleted organizations cannot log in or refresh. */
@@ -67,18 +68,17 @@ function isUsable(ctx: FiskalyContext, apiKey: StoredApiKey): boolean {
 	return apiKey.status === 'enabled' && ctx.state.organizations.has(apiKey.organization_id);
 }
 
-function issueTokenPair(ctx: FiskalyContext, apiKey: StoredApiKey) {
+/** The login answer: an access token, and a refresh token unless `withRefreshToken` is false. */
+function issueTokenPair(ctx: FiskalyContext, apiKey: StoredApiKey, withRefreshToken = true) {
 	const subject = { organizationId: apiKey.organization_id, apiKeyId: apiKey._id, env: 'TEST' as const };
 	const access = ctx.tokens.issue({ ...subject, kind: 'access' }, ctx.accessTokenLifetimeSeconds);
-	const refresh = ctx.tokens.issue({ ...subject, kind: 'refresh' }, ctx.refreshTokenLifetimeSeconds);
+	const refresh = withRefreshToken ? ctx.tokens.issue({ ...subject, kind: 'refresh' }, ctx.refreshTokenLifetimeSeconds) : undefined;
 	return json(200, {
 		access_token: access.token,
 		access_token_claims: { env: subject.env, organization_id: subject.organizationId },
 		access_token_expires_in: access.expiresIn,
 		access_token_expires_at: access.expiresAt,
-		refresh_token: refresh.token,
-		refresh_token_expires_in: refresh.expiresIn,
-		refresh_token_expires_at: refresh.expiresAt,
+		...(refresh && { refresh_token: refresh.token, refresh_token_expires_in: refresh.expiresIn, refresh_token_expires_at: refresh.expiresAt }),
 	});
 }
 

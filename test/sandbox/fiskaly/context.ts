@@ -99,6 +99,8 @@ export interface FiskalyContext {
 	stats: FiskalyStats;
 	accessTokenLifetimeSeconds: number;
 	refreshTokenLifetimeSeconds: number;
+	/** Fault switches of the refresh grant (see FiskalySandboxOptions). */
+	refresh: { singleUse: boolean; omitNewRefreshToken: boolean };
 }
 
 /** Metadata limits from the vendor doc: <= 20 keys, key <= 40 chars, value <= 500 chars. */

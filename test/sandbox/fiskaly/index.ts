@@ -32,6 +32,13 @@ export interface FiskalySandboxOptions {
 	seedApiKeys?: number;
 	/** Users who are members of the caller's own organization (besides its owner). Default 0. */
 	seedUsers?: number;
+	/**
+	 * A fault switch, off by default: a used refresh token is revoked. Neither fiskaly's reference nor any public
+	 * client shows this rule (one production client even renews with an old refresh token), so it is not the default.
+	 */
+	singleUseRefreshTokens?: boolean;
+	/** A fault switch: a refresh answers a new access token without a new refresh token (the old one stays valid). */
+	refreshWithoutNewRefreshToken?: boolean;
 }
 
 export interface FiskalySandbox extends RunningSandbox {
@@ -70,6 +77,7 @@ export async function startFiskalySandbox(options: FiskalySandboxOptions = {}): 
 		stats: { logins: 0, refreshes: 0, unauthorized: 0 },
 		accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 300,
 		refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 600,
+		refresh: { singleUse: options.singleUseRefreshTokens ?? false, omitNewRefreshToken: options.refreshWithoutNewRefreshToken ?? false },
 	};
 
 	const sandbox = await startSandbox({

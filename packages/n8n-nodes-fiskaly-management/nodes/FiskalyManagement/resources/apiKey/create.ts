@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { metadataProperty, metadataSchema, offsetPages, organizationLocator, uuid } from '../../fields';
+import { metadataProperty, metadataSchema, offsetPages, optional, optionalUuid, organizationLocator, uuid } from '../../fields';
 import { defineOperation, fetchList } from '@n8n-nodes-eu-finance/shared/operations';
 import { apiKeyStatus, apiKeyStatusProperty, withoutSecret } from './fields';
 
@@ -8,9 +8,16 @@ export const createApiKey = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an API key',
-	description: 'Create an API key for an organization (name: 3 to 30 lower-case letters, digits and hyphens). Returns the key with its ID, name and status; its secret only when Include Secret is on.',
+	description:
+		'Create an API key for an organization (name: 3 to 30 lower-case letters, digits and hyphens), or a managed API key for a managed organization when "Managed By Organization" is set. Returns the key with its ID, name and status; its secret only when Include Secret is on.',
 	properties: [
 		organizationLocator(),
+		{
+			...organizationLocator('Managed By Organization', 'managedByOrganizationId'),
+			required: false,
+			description:
+				'For a managed organization: the organization that manages it (your own, for a platform that onboards merchants). Sent as managed_by_organization_id, which makes a managed API key. fiskaly\'s reference lists this field only in its changelog (0.2.0, "separate body for API keys and managed API keys"); production clients send it. Empty: a plain API key.',
+		},
 		{
 			displayName: 'Name',
 			name: 'name',
@@ -33,16 +40,22 @@ export const createApiKey = defineOperation({
 	],
 	schema: z.object({
 		organizationId: uuid,
+		managedByOrganizationId: optional(optionalUuid),
 		name: z.string().regex(/^[a-z0-9-]{3,30}$/, 'must be 3 to 30 characters of a-z, 0-9 and "-"'),
 		status: apiKeyStatus,
 		metadata: metadataSchema,
 		includeSecret: z.boolean().default(false),
 	}),
 	// A duplicate name answers 409, so a create can never silently make two keys of one name.
-	request: ({ organizationId, name, status, metadata }) => ({
+	request: ({ organizationId, managedByOrganizationId, name, status, metadata }) => ({
 		method: 'POST',
 		path: `/organizations/${organizationId}/api-keys`,
-		body: metadata ? { name, status, metadata } : { name, status },
+		body: {
+			name,
+			status,
+			...(metadata && { metadata }),
+			...(managedByOrganizationId && { managed_by_organization_id: managedByOrganizationId }),
+		},
 	}),
 	// After a lost answer the key is looked up by its (unique) name; a missing one is created again. A key found
 	// this way comes without its secret: fiskaly shows it only in the create answer.

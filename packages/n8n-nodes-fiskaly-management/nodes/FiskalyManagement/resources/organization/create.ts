@@ -23,9 +23,18 @@ function withCreationKey(metadata: Record<string, string> | undefined, creationM
 	return { ...metadata, [CREATION_MARKER_FIELD]: creationMarker };
 }
 
-/** The organization that carries this creation key in its metadata, if any (fiskaly cannot filter by metadata: the list is read). */
-async function findByCreationKey(creationKey: string, { context, api, itemIndex, settings }: OperationRun<unknown>): Promise<IDataObject | undefined> {
-	const organizations = await fetchList(context, api, { request: { method: 'GET', path: '/organizations' }, pagination: offsetPages(5000) }, { itemIndex, settings });
+/**
+ * The organization that carries this creation key in its metadata, if any. fiskaly cannot filter by metadata, so a
+ * list is read, narrowed by the documented filters as production clients do: a managed organization among the
+ * managing organization's MANAGED_ORGANIZATIONs, any other among the ORGANIZATIONs; 5,000 a page (the maximum).
+ */
+async function findByCreationKey(
+	creationKey: string,
+	managedBy: unknown,
+	{ context, api, itemIndex, settings }: OperationRun<unknown>,
+): Promise<IDataObject | undefined> {
+	const qs: IDataObject = managedBy ? { type: 'MANAGED_ORGANIZATION', managed_by_organization_id: String(managedBy) } : { type: 'ORGANIZATION' };
+	const organizations = await fetchList(context, api, { request: { method: 'GET', path: '/organizations', qs }, pagination: offsetPages(5000) }, { itemIndex, settings });
 	return organizations.find((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD] === creationKey);
 }
 
@@ -72,11 +81,12 @@ export const createOrganization = defineOperation({
 		path: '/organizations',
 		body: compact({ ...fields, ...compact(additionalFields), metadata: withCreationKey(metadata, idempotencyKey || tools.uuid()) }),
 	}),
-	existing: async ({ idempotencyKey }, run) => (idempotencyKey ? await findByCreationKey(idempotencyKey, run as OperationRun<unknown>) : undefined),
+	existing: async ({ idempotencyKey, additionalFields }, run) =>
+		idempotencyKey ? await findByCreationKey(idempotencyKey, additionalFields.managed_by_organization_id, run as OperationRun<unknown>) : undefined,
 	recover: async (_input, run, sent) => {
 		const creationMarker = ((sent.body as IDataObject).metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD];
 		if (!creationMarker) throw new Error('no creation key to look the organization up by');
-		const found = await findByCreationKey(String(creationMarker), run as OperationRun<unknown>);
+		const found = await findByCreationKey(String(creationMarker), (sent.body as IDataObject).managed_by_organization_id, run as OperationRun<unknown>);
 		// Not found is no proof: names are not unique, and a first attempt that timed out may still land. Only a found
 		// organization settles it; otherwise the outcome stays unknown (never a second create).
 		if (!found) throw new Error('not found (yet)');
