@@ -21,6 +21,16 @@ export class FiskalyManagementApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Authenticate With',
+			name: 'authMethod',
+			type: 'options',
+			options: [
+				{ name: 'API Key', value: 'apiKey', description: 'A key and secret created in the fiskaly dashboard (documented)' },
+				{ name: 'E-Mail and Password', value: 'emailPassword', description: 'A fiskaly user\'s login (see the field names below)' },
+			],
+			default: 'apiKey',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
@@ -28,6 +38,7 @@ export class FiskalyManagementApi implements ICredentialType {
 			required: true,
 			typeOptions: { password: true },
 			description: 'Key of a fiskaly API key, created in the fiskaly dashboard',
+			displayOptions: { show: { authMethod: ['apiKey'] } },
 		},
 		{
 			displayName: 'API Secret',
@@ -36,6 +47,43 @@ export class FiskalyManagementApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { authMethod: ['apiKey'] } },
+		},
+		{
+			displayName: 'E-Mail',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: 'E-mail address of a fiskaly dashboard user',
+			displayOptions: { show: { authMethod: ['emailPassword'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authMethod: ['emailPassword'] } },
+		},
+		{
+			displayName: 'E-Mail Field Name in the Login',
+			name: 'emailField',
+			type: 'string',
+			default: 'email',
+			description:
+				'fiskaly\'s reference names the e-mail and password login (changelog 0.5.0) but not its fields; "email" and "password" are what fiskaly\'s own SDKs carry. Change only if the login answers 400.',
+			displayOptions: { show: { authMethod: ['emailPassword'] } },
+		},
+		{
+			displayName: 'Password Field Name in the Login',
+			name: 'passwordField',
+			type: 'string',
+			default: 'password',
+			description: 'See above. Change only if the login answers 400.',
+			displayOptions: { show: { authMethod: ['emailPassword'] } },
 		},
 		{
 			displayName: 'Base URL',

@@ -1,5 +1,7 @@
 /**
- * POST /auth (api_key + api_secret, or refresh_token) and the bearer check every other route needs.
+ * POST /auth (api_key + api_secret, email + password, or refresh_token) and the bearer check every other route
+ * needs. The e-mail and password body is our reading of the evidence (changelog 0.5.0 "UserAuthentication" via
+ * "E-Mail and password"; fiskaly's SDKs carry `email` and `password` in their context), not shown by fiskaly.
  * A refresh answers with a new pair; the used refresh token stays valid until it expires (nothing shows fiskaly
  * revoking it), unless the `singleUseRefreshTokens` fault switch is on.
  */
@@ -19,7 +21,8 @@ export function authRoutes(ctx: FiskalyContext): SandboxRoute[] {
 				const body = requireJsonObject(req);
 				if (body.refresh_token !== undefined) return refreshGrant(ctx, body);
 				if (body.api_key !== undefined || body.api_secret !== undefined) return apiKeyGrant(ctx, body);
-				throw validationError('Either api_key and api_secret, or refresh_token, is required');
+				if (body.email !== undefined || body.password !== undefined) return userGrant(ctx, body);
+				throw validationError('Either api_key and api_secret, email and password, or refresh_token, is required');
 			},
 		},
 	];
@@ -48,8 +51,21 @@ function apiKeyGrant(ctx: FiskalyContext, body: Record<string, unknown>) {
 	if (!apiKey || apiKey.secret !== body.api_secret || !isUsable(ctx, apiKey)) {
 		throw unauthorized('Invalid API key or secret');
 	}
-	return issueTokenPair(ctx, apiKey);
+	return issueTokenPair(ctx, apiKeySubject(apiKey));
 }
+
+function userGrant(ctx: FiskalyContext, body: Record<string, unknown>) {
+	assertValid(body, {
+		email: { type: 'string', required: true, minLength: 1 },
+		password: { type: 'string', required: true, minLength: 1 },
+	}, GRANT_OPTIONS);
+	ctx.stats.logins += 1;
+	const user = [...ctx.state.users.values()].find((candidate) => candidate.email === body.email);
+	if (!user || ctx.userPasswords.get(user._id) !== body.password) throw unauthorized('Invalid e-mail or password');
+	return issueTokenPair(ctx, { organizationId: user.organization_ids[0], userId: user._id });
+}
+
+const apiKeySubject = (apiKey: StoredApiKey) => ({ organizationId: apiKey.organization_id, apiKeyId: apiKey._id });
 
 function refreshGrant(ctx: FiskalyContext, body: Record<string, unknown>) {
 	assertValid(body, { refresh_token: { type: 'string', required: true, minLength: 1 } }, GRANT_OPTIONS);
@@ -58,9 +74,13 @@ function refreshGrant(ctx: FiskalyContext, body: Record<string, unknown>) {
 	const subject = ctx.tokens.validate(refreshToken);
 	if (subject?.kind !== 'refresh') throw unauthorized('The refresh token is invalid, expired or already used');
 	if (ctx.refresh.singleUse) ctx.tokens.revoke(refreshToken);
-	const apiKey = ctx.state.apiKeys.get(subject.apiKeyId);
+	if (subject.userId) {
+		if (!ctx.state.users.has(subject.userId)) throw unauthorized('The user of this refresh token no longer exists');
+		return issueTokenPair(ctx, { organizationId: subject.organizationId, userId: subject.userId }, !ctx.refresh.omitNewRefreshToken);
+	}
+	const apiKey = ctx.state.apiKeys.get(subject.apiKeyId ?? '');
 	if (!apiKey || !isUsable(ctx, apiKey)) throw unauthorized('The API key of this refresh token is no longer usable');
-	return issueTokenPair(ctx, apiKey, !ctx.refresh.omitNewRefreshToken);
+	return issueTokenPair(ctx, apiKeySubject(apiKey), !ctx.refresh.omitNewRefreshToken);
 }
 
 /** Disabled keys and keys of deleted organizations cannot log in or refresh. */
@@ -69,8 +89,8 @@ function isUsable(ctx: FiskalyContext, apiKey: StoredApiKey): boolean {
 }
 
 /** The login answer: an access token, and a refresh token unless `withRefreshToken` is false. */
-function issueTokenPair(ctx: FiskalyContext, apiKey: StoredApiKey, withRefreshToken = true) {
-	const subject = { organizationId: apiKey.organization_id, apiKeyId: apiKey._id, env: 'TEST' as const };
+function issueTokenPair(ctx: FiskalyContext, who: { organizationId: string; apiKeyId?: string; userId?: string }, withRefreshToken = true) {
+	const subject = { ...who, env: 'TEST' as const };
 	const access = ctx.tokens.issue({ ...subject, kind: 'access' }, ctx.accessTokenLifetimeSeconds);
 	const refresh = withRefreshToken ? ctx.tokens.issue({ ...subject, kind: 'refresh' }, ctx.refreshTokenLifetimeSeconds) : undefined;
 	return json(200, {

@@ -86,10 +86,12 @@ export interface FiskalyStats {
 }
 
 /** A type alias (not an interface) so it satisfies TokenStore's Record<string, unknown> bound. */
+/** Who a token was issued to: an API key, or a user who logged in with e-mail and password. */
 export type FiskalyTokenSubject = {
 	kind: 'access' | 'refresh';
 	organizationId: string;
-	apiKeyId: string;
+	apiKeyId?: string;
+	userId?: string;
 	env: Env;
 };
 
@@ -99,6 +101,8 @@ export interface FiskalyContext {
 	stats: FiskalyStats;
 	accessTokenLifetimeSeconds: number;
 	refreshTokenLifetimeSeconds: number;
+	/** user _id -> password, for the e-mail and password login (the own organization's owner has one). */
+	userPasswords: Map<string, string>;
 	/** Fault switches of the refresh grant (see FiskalySandboxOptions). */
 	refresh: { singleUse: boolean; omitNewRefreshToken: boolean };
 }

@@ -39,6 +39,8 @@ export interface FiskalySandboxOptions {
 	singleUseRefreshTokens?: boolean;
 	/** A fault switch: a refresh answers a new access token without a new refresh token (the old one stays valid). */
 	refreshWithoutNewRefreshToken?: boolean;
+	/** Password of the own organization's owner (`ownerEmail`) for the e-mail and password login. Default 'test_password'. */
+	ownerPassword?: string;
 }
 
 export interface FiskalySandbox extends RunningSandbox {
@@ -47,6 +49,9 @@ export interface FiskalySandbox extends RunningSandbox {
 	apiKey: string;
 	apiSecret: string;
 	ownOrganizationId: string;
+	/** E-mail and password of the own organization's owner: the e-mail and password login. */
+	ownerEmail: string;
+	ownerPassword: string;
 	tokens: TokenStore<FiskalyTokenSubject>;
 	state: {
 		organizations: Map<string, any>;
@@ -77,8 +82,13 @@ export async function startFiskalySandbox(options: FiskalySandboxOptions = {}): 
 		stats: { logins: 0, refreshes: 0, unauthorized: 0 },
 		accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 300,
 		refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 600,
+		userPasswords: new Map(),
 		refresh: { singleUse: options.singleUseRefreshTokens ?? false, omitNewRefreshToken: options.refreshWithoutNewRefreshToken ?? false },
 	};
+
+	const owner = [...state.users.values()].find((user) => user.organization_ids.includes(ownOrganizationId))!;
+	const ownerPassword = options.ownerPassword ?? 'test_password';
+	ctx.userPasswords.set(owner._id, ownerPassword);
 
 	const sandbox = await startSandbox({
 		name: 'fiskaly-management',
@@ -104,6 +114,8 @@ export async function startFiskalySandbox(options: FiskalySandboxOptions = {}): 
 		apiKey,
 		apiSecret,
 		ownOrganizationId,
+		ownerEmail: owner.email,
+		ownerPassword,
 		tokens: ctx.tokens,
 		state,
 		stats: ctx.stats,

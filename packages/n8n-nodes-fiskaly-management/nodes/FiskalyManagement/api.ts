@@ -9,16 +9,24 @@ export const FISKALY_DEFAULT_BASE_URL = 'https://dashboard.fiskaly.com/api/v0';
 const baseUrlOf = (credentials: IDataObject) =>
 	String(credentials.baseUrl || FISKALY_DEFAULT_BASE_URL).replace(/\/+$/, '');
 
+const usesEmailPassword = (credentials: IDataObject) => credentials.authMethod === 'emailPassword';
+
 /**
- * fiskaly's token login: POST /auth with api_key + api_secret, or with a refresh_token
+ * fiskaly's token login: POST /auth with api_key + api_secret, or a user's e-mail and password (changelog 0.5.0;
+ * the field names are fiskaly's SDKs' context names, configurable in the credential), or with a refresh_token
  * (the refresh grant fiskaly documents for all its APIs).
  */
 export const fiskalyTokens = new TokenManager({
-	identity: (credentials) => [baseUrlOf(credentials), credentials.apiKey, credentials.apiSecret],
+	identity: (credentials) =>
+		usesEmailPassword(credentials)
+			? [baseUrlOf(credentials), 'emailPassword', credentials.email, credentials.password, credentials.emailField, credentials.passwordField]
+			: [baseUrlOf(credentials), credentials.apiKey, credentials.apiSecret],
 	loginRequest: (credentials) => ({
 		method: 'POST',
 		url: '/auth',
-		body: { api_key: credentials.apiKey, api_secret: credentials.apiSecret },
+		body: usesEmailPassword(credentials)
+			? { [String(credentials.emailField || 'email')]: credentials.email, [String(credentials.passwordField || 'password')]: credentials.password }
+			: { api_key: credentials.apiKey, api_secret: credentials.apiSecret },
 	}),
 	refreshRequest: (_credentials, refreshToken) => ({
 		method: 'POST',
