@@ -76,17 +76,8 @@ export function badValues(property: INodeProperties): Array<{ label: string; val
 	}
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same cases. */
-export function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The seeded generator the sandboxes' fault schedules use: the same seed gives the same cases. */
+export { seededRandom as seeded } from '../sandbox/framework/seeded';
 
 export interface FuzzCase {
 	label: string;
