@@ -42,7 +42,7 @@ it('logs in with e-mail and password, and renews with the refresh token', async 
 });
 
 it('sends the field names the credential names (the reference does not show them)', async () => {
-	const { error } = await runAs(userCredential({ emailField: 'username' }));
+	const { error } = await runAs(userCredential({ loginFieldEmail: 'username' }));
 	expect(f.sandbox.requests[0].body).toEqual({ username: f.sandbox.ownerEmail, password: f.sandbox.ownerPassword });
 	// The sandbox knows only "email": fiskaly's validation error comes back, without the password.
 	expect(error?.message).toMatch(/fiskaly/);

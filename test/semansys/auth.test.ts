@@ -1,7 +1,7 @@
 import { SemansysApi } from '../../packages/n8n-nodes-semansys/credentials/SemansysApi.credentials';
 import { semansysTokens } from '../../packages/n8n-nodes-semansys/nodes/Semansys/api';
 import { testCredential } from '../helpers/n8n';
-import { knownSecrets, startSemansys, useSemansys, type SemansysFixture } from './setup';
+import { knownSecrets, startSemansys, useSemansys, withInstance, type SemansysFixture } from './setup';
 
 const fixture = useSemansys({}, { applicationName: 'n8n', partnerName: 'Partner BV', customerBin: '', clientBin: '  ' });
 let f: SemansysFixture;
@@ -28,6 +28,20 @@ describe('Semansys authentication and headers', () => {
 			password: f.sandbox.password,
 		});
 		expect(f.apiCalls()).toEqual(['GET /customer-corner/users', 'GET /customer-corner/users']);
+	});
+
+	it("an operation's API Version overrides the credential's for its request and its job's status checks, and only there", async () => {
+		const started = await f.run(
+			{ resource: 'validation', operation: 'filingRules', instanceBinaryProperty: 'data', waitForCompletion: true, pollIntervalSeconds: 0.1, apiVersion: '1' },
+			{ input: withInstance() },
+		);
+		expect(started.error).toBeUndefined();
+		const versions = f.apiRequests().map((r) => `${r.method} ${r.path.replace(/[0-9A-F]{16}/, ':id')} ${r.headers['x-api-version']}`);
+		expect(versions[0]).toBe('POST /api/validation/instance/filing-rules 1');
+		expect(versions.length).toBeGreaterThan(1);
+		expect(versions.slice(1).every((v) => v.endsWith(' 1') && v.startsWith('GET /api/validation/status/'))).toBe(true);
+		await f.run(getDomains);
+		expect(f.apiRequests().at(-1)?.headers['x-api-version']).toBe('2');
 	});
 
 	it('sends x-api-version and only the context headers that are filled, on every call', async () => {

@@ -243,3 +243,56 @@ describe('Semansys HMRC, Instance, Input Import, Taxonomy (confirmed)', () => {
 		expect(refused.error?.message).toBe('Semansys: extensionsData.taxonomyExtensionMetaData: is required');
 	});
 });
+
+describe('Semansys operations confirmed by the second pass over the published pages', () => {
+	const sha256 = (text: string) => require('node:crypto').createHash('sha256').update(text).digest('hex') as string;
+
+	it('Check Hash Codes sends the required file name and extension (from the binary file), an optional hash, and answers at once', async () => {
+		const { json, error } = await f.run({ resource: 'validation', operation: 'hashCodes', packageBinaryProperty: 'data', providedHash: sha256(INSTANCE) }, { input: withInstance() });
+		expect(error).toBeUndefined();
+		expect(f.lastRequest()).toMatchObject({
+			method: 'POST',
+			path: '/api/validation/hash-codes',
+			body: { idOrBase64Content: Buffer.from(INSTANCE).toString('base64'), fileName: 'jaarrekening-2025', fileExtension: '.xbrl', providedHash: sha256(INSTANCE) },
+		});
+		expect(json[0]).toMatchObject({ hashResult: { reportingPackageHash: sha256(INSTANCE), isReportingPackageHashValid: true, fileList: ['jaarrekening-2025.xbrl'] } });
+		expect(f.sandbox.requests.filter((r) => r.path.includes('/validation/status'))).toEqual([]);
+
+		const wrong = await f.run({ resource: 'validation', operation: 'hashCodes', packageBinaryProperty: 'data', fileName: 'package', fileExtension: '.xbr', providedHash: 'not-the-hash' }, { input: withInstance() });
+		expect(f.lastRequest()!.body).toMatchObject({ fileName: 'package', fileExtension: '.xbr' });
+		expect(wrong.json[0]).toMatchObject({ hashResult: { isReportingPackageHashValid: false } });
+	});
+
+	it('Check Hash Codes with a Customer Corner file ID and no file name is refused by Semansys with the field named', async () => {
+		const id = f.sandbox.control.storeFile('p.xbri', INSTANCE);
+		const { error } = await f.run({ resource: 'validation', operation: 'hashCodes', packageSource: 'fileId', packageFileId: id });
+		expect(error?.message).toMatch(/fileName: is required/);
+	});
+
+	it('Set User Role sends the e-mail address and the role as a number, and names the role', async () => {
+		const { json, error } = await f.run({ resource: 'customerCorner', operation: 'setUserRole', email: 'clerk@example.nl', role: 4 });
+		expect(error).toBeUndefined();
+		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: '/api/customer-corner/user-role', body: { email: 'clerk@example.nl', role: 4 } });
+		expect(json[0]).toEqual({ email: 'clerk@example.nl', role: 4, roleName: 'Guest', message: 'Role 4 set for clerk@example.nl' });
+		expect(f.sandbox.state.userRoles.get('clerk@example.nl')).toBe(4);
+		const bad = await f.run({ resource: 'customerCorner', operation: 'setUserRole', email: 'clerk@example.nl', role: 9 });
+		expect(bad.error?.message).toMatch(/"Role": must be a role from 1 to 5/);
+	});
+
+	it('Type of Sender takes any text ("intermediar, accountant etc."), and is still required', async () => {
+		const base = { resource: 'delivery', operation: 'digipoort', reportBinaryProperty: 'data', identifier: '12345678', messageType: 'Jaarrekening', nameOfStakeholder: 'KvK' };
+		const other = await f.run({ ...base, typeOfSender: 'Fiscalist' }, { input: withInstance() });
+		expect(other.error).toBeUndefined();
+		expect(f.lastRequest()!.body).toMatchObject({ typeOfSender: 'Fiscalist' });
+		const empty = await f.run({ ...base, typeOfSender: ' ' }, { input: withInstance() });
+		expect(empty.error?.message).toMatch(/"Type of Sender": /);
+	});
+
+	it('Get Delivery Messages: one item per message type, with its receivers and entry points', async () => {
+		const { json, error } = await f.run({ resource: 'customerCorner', operation: 'getDeliveryMessages' });
+		expect(error).toBeUndefined();
+		expect(f.lastRequest()).toMatchObject({ method: 'GET', path: '/api/customer-corner/delivery/messages' });
+		expect(json.map((m) => `${m.portal}: ${m.name}`)).toEqual(['Digipoort: VPB-aangifte', 'SBR Nexus: Kredietrapportage']);
+		expect(json[0]).toMatchObject({ receivers: [expect.objectContaining({ name: 'Belastingdienst' })], entryPoints: [expect.objectContaining({ entrypoint: expect.stringContaining('.xsd') })] });
+	});
+});

@@ -70,7 +70,7 @@ export class FiskalyManagementApi implements ICredentialType {
 		},
 		{
 			displayName: 'E-Mail Field Name in the Login',
-			name: 'emailField',
+			name: 'loginFieldEmail',
 			type: 'string',
 			default: 'email',
 			description:
@@ -79,7 +79,7 @@ export class FiskalyManagementApi implements ICredentialType {
 		},
 		{
 			displayName: 'Password Field Name in the Login',
-			name: 'passwordField',
+			name: 'loginFieldPw',
 			type: 'string',
 			default: 'password',
 			description: 'See above. Change only if the login answers 400.',

@@ -81,11 +81,20 @@ export class SemansysApi implements ICredentialType {
 		return await preAuthenticateWithTokenCache(this.helpers, semansysApi, credentials);
 	}
 
-	/** Bearer token, x-api-version and only the context headers that are filled (a generic block would send empty ones). */
+	/**
+	 * Bearer token, x-api-version and only the context headers that are filled (a generic block would send empty ones).
+	 * An operation's own *API Version* (an x-api-version header already on the request) wins over the credential's.
+	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const own = requestOptions.headers?.['x-api-version'];
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, ...semansysHeaders(credentials), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+			headers: {
+				...requestOptions.headers,
+				...semansysHeaders(credentials),
+				...(own ? { 'x-api-version': own } : {}),
+				Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			},
 		};
 	}
 

@@ -58,7 +58,8 @@ export function authenticate(ctx: SemansysContext) {
 		}
 		const version = req.headers['x-api-version'];
 		if (!version) throw fail(400, 'The x-api-version header is required');
-		if (version !== ctx.apiVersion) throw fail(400, `API version ${version} is not supported`);
+		// Semansys runs old and new versions side by side (its notification-periods page): the current one and V1.
+		if (version !== ctx.apiVersion && version !== ctx.olderApiVersion) throw fail(400, `API version ${version} is not supported`);
 		return undefined;
 	};
 }

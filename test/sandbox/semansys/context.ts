@@ -54,6 +54,8 @@ export interface SemansysContext {
 	username: string;
 	password: string;
 	apiVersion: string;
+	/** An older version still served beside the current one (Semansys publishes V1 pages beside V2). */
+	olderApiVersion: string;
 	tokenLifetimeSeconds: number;
 	refreshLifetimeSeconds: number;
 	accessTokens: TokenStore<SemansysTokenSubject>;
@@ -69,6 +71,8 @@ export interface SemansysContext {
 	hmrcSubmissions: Map<string, { acceptedTime: string; content: Buffer }>;
 	invitations: Array<{ email: string; invitedBy?: string; role?: string }>;
 	checkedUsers: string[];
+	/** Roles set with POST /customer-corner/user-role: e-mail → role (1 admin … 5 customer corner user). */
+	userRoles: Map<string, number>;
 	domains: string[];
 	/** The query parameter Render Consistent reads the format from ("html or pdf" in the docs, real name not shown). */
 	renderFormatParameter: string;

@@ -35,6 +35,28 @@ export function storeFile(ctx: SemansysContext, name: string, content: Buffer): 
 	return file;
 }
 
+/** Message types for deliveries, in the documented shape (the page's sample is one such object). */
+export const DELIVERY_MESSAGES = [
+	{
+		id: 1,
+		name: 'VPB-aangifte',
+		portal: 'Digipoort',
+		xbrlSupported: true,
+		xmlSupported: false,
+		receivers: [{ id: 1, name: 'Belastingdienst', identityType: 'OIN', identityNumber: '00000001003214345000', messageId: 1 }],
+		entryPoints: [{ id: 1, description: 'VPB 2024', entrypoint: 'http://www.nltaxonomie.nl/nt18/bd/20231213/entrypoints/bd-rpt-vpb-aangifte-2024.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 1 }],
+	},
+	{
+		id: 2,
+		name: 'Kredietrapportage',
+		portal: 'SBR Nexus',
+		xbrlSupported: true,
+		xmlSupported: true,
+		receivers: [{ id: 2, name: 'Rabobank', identityType: 'KvK', identityNumber: '30046259', messageId: 2 }],
+		entryPoints: [{ id: 2, description: 'Kredietrapportage 2024', entrypoint: 'http://www.nltaxonomie.nl/nt18/kvk/20231213/entrypoints/kvk-rpt-jaarverantwoording-2024.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 2 }],
+	},
+];
+
 export function customerCornerRoutes(ctx: SemansysContext): SandboxRoute[] {
 	return [
 		{
@@ -51,6 +73,29 @@ export function customerCornerRoutes(ctx: SemansysContext): SandboxRoute[] {
 			},
 		},
 		{ method: 'GET', path: `${BASE_PATH}/customer-corner/users`, handler: () => ok(ctx.domains) },
+		{
+			// Documented: { email (nullable, an e-mail address), role (integer 1 admin, 2 manager, 3 user, 4 guest,
+			// 5 customer corner user) }; 200 with a plain string.
+			method: 'POST',
+			path: `${BASE_PATH}/customer-corner/user-role`,
+			handler: (req) => {
+				if (!isPlainObject(req.body)) throw fail(400, 'A JSON body is required');
+				const unknown = Object.keys(req.body).filter((key) => !['email', 'role'].includes(key));
+				if (unknown.length) throw fail(400, `${unknown.join(', ')}: is not a field of this endpoint`);
+				const email = requireString(req.body, 'email')!;
+				if (!EMAIL.test(email)) throw fail(400, 'email: must be an e-mail address');
+				const role = req.body.role;
+				if (!Number.isInteger(role) || (role as number) < 1 || (role as number) > 5) throw fail(400, 'role: must be an integer from 1 to 5');
+				ctx.userRoles.set(email, role as number);
+				return { status: 200, body: `Role ${role} set for ${email}`, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+			},
+		},
+		{
+			// Documented: no parameters; the message types of both portals with their receivers and entry points.
+			method: 'GET',
+			path: `${BASE_PATH}/customer-corner/delivery/messages`,
+			handler: () => ok(DELIVERY_MESSAGES),
+		},
 		{
 			method: 'POST',
 			path: `${BASE_PATH}/customer-corner/users`,

@@ -2,7 +2,6 @@
 import { isPlainObject, newUuid, type SandboxRequest, type SandboxRoute } from '../framework';
 import { base64Field, BASE_PATH, fail, ok, requireString, type Delivery, type SemansysContext } from './context';
 
-const SENDER_TYPES = ['Accountant', 'Intermediar'];
 
 function body(req: SandboxRequest): Record<string, unknown> {
 	if (!isPlainObject(req.body)) throw fail(400, 'A JSON body is required');
@@ -78,7 +77,7 @@ export function deliveryRoutes(ctx: SemansysContext): SandboxRoute[] {
 				const fields = body(req);
 				if (fields.idOfStakeholder !== undefined) throw fail(400, 'idOfStakeholder: is read-only');
 				requireString(fields, 'nameOfStakeholder');
-				requireString(fields, 'typeOfSender', { oneOf: SENDER_TYPES });
+				requireString(fields, 'typeOfSender'); // "intermediar, accountant etc.": any text
 				requireString(fields, 'certificateId', { optional: true });
 				return ok(receipt(deliver(ctx, 'digipoort', fields)));
 			},
@@ -89,7 +88,7 @@ export function deliveryRoutes(ctx: SemansysContext): SandboxRoute[] {
 			handler: (req) => {
 				const fields = body(req);
 				for (const field of ['nameOfStakeholder', 'idOfStakeholder', 'typeOfStakeholder']) requireString(fields, field);
-				requireString(fields, 'typeOfSender', { oneOf: SENDER_TYPES });
+				requireString(fields, 'typeOfSender'); // "intermediar, accountant etc.": any text
 				if (!fields.certificateId) requireString(fields, 'idOfSupplier');
 				const attachments = fields.attachments ?? [];
 				if (!Array.isArray(attachments)) throw fail(400, 'attachments: must be an array');

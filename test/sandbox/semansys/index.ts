@@ -59,7 +59,7 @@ export interface SemansysSandbox extends RunningSandbox {
 	password: string;
 	apiVersion: string;
 	stats: SemansysStats;
-	state: Pick<SemansysContext, 'files' | 'jobs' | 'deliveries' | 'hmrcSubmissions' | 'invitations' | 'checkedUsers' | 'domains'>;
+	state: Pick<SemansysContext, 'files' | 'jobs' | 'deliveries' | 'hmrcSubmissions' | 'invitations' | 'checkedUsers' | 'userRoles' | 'domains'>;
 	accessTokens: TokenStore<SemansysTokenSubject>;
 	control: SemansysControl;
 }
@@ -71,6 +71,7 @@ export async function startSemansysSandbox(options: SemansysSandboxOptions = {})
 		username: 'reporter@example.com',
 		password: 'semansys-password',
 		apiVersion: '2',
+		olderApiVersion: '1',
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
 		refreshLifetimeSeconds: options.refreshLifetimeSeconds ?? 86400,
 		accessTokens: new TokenStore<SemansysTokenSubject>(),
@@ -83,6 +84,7 @@ export async function startSemansysSandbox(options: SemansysSandboxOptions = {})
 		hmrcSubmissions: new Map(),
 		invitations: [],
 		checkedUsers: [],
+		userRoles: new Map(),
 		domains: ['accountants-demo.semansys.example', 'client-bv.semansys.example'],
 		renderFormatParameter: options.renderFormatParameter ?? 'outputFormat',
 		statusErrorShape: options.statusErrorShape ?? 'nested',

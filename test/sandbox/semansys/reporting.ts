@@ -163,6 +163,22 @@ export function reportingRoutes(ctx: SemansysContext): SandboxRoute[] {
 			},
 		},
 		{
+			// Documented: idOrBase64Content, fileName and fileExtension required; providedHash and
+			// jsonIdOrBase64Content optional; answered at once. Valid when a given hash matches the package's.
+			method: 'POST',
+			path: `${BASE_PATH}/validation/hash-codes`,
+			handler: (req) => {
+				const fields = body(req);
+				const content = idOrBase64(ctx, fields, 'idOrBase64Content');
+				const name = `${requireString(fields, 'fileName')}${requireString(fields, 'fileExtension')}`;
+				const provided = requireString(fields, 'providedHash', { optional: true });
+				const hashFile = requireString(fields, 'jsonIdOrBase64Content', { optional: true });
+				const hash = sha256(content);
+				const valid = provided !== undefined ? provided === hash : hashFile !== undefined ? idOrBase64(ctx, fields, 'jsonIdOrBase64Content').toString('utf8').includes(hash) : true;
+				return ok({ hashResult: { reportingPackageHash: hash, isReportingPackageHashValid: valid, fileList: [name], folderStructure: { name, size: content.length } } });
+			},
+		},
+		{
 			method: 'POST',
 			path: `${BASE_PATH}/input-import/instance/data`,
 			handler: (req) => {

@@ -19,13 +19,13 @@ const usesEmailPassword = (credentials: IDataObject) => credentials.authMethod =
 export const fiskalyTokens = new TokenManager({
 	identity: (credentials) =>
 		usesEmailPassword(credentials)
-			? [baseUrlOf(credentials), 'emailPassword', credentials.email, credentials.password, credentials.emailField, credentials.passwordField]
+			? [baseUrlOf(credentials), 'emailPassword', credentials.email, credentials.password, credentials.loginFieldEmail, credentials.loginFieldPw]
 			: [baseUrlOf(credentials), credentials.apiKey, credentials.apiSecret],
 	loginRequest: (credentials) => ({
 		method: 'POST',
 		url: '/auth',
 		body: usesEmailPassword(credentials)
-			? { [String(credentials.emailField || 'email')]: credentials.email, [String(credentials.passwordField || 'password')]: credentials.password }
+			? { [String(credentials.loginFieldEmail || 'email')]: credentials.email, [String(credentials.loginFieldPw || 'password')]: credentials.password }
 			: { api_key: credentials.apiKey, api_secret: credentials.apiSecret },
 	}),
 	refreshRequest: (_credentials, refreshToken) => ({

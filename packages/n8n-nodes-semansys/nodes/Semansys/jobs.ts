@@ -80,12 +80,14 @@ export async function waitForJob(
 	jobId: string,
 	options: WaitOptions,
 	request: { itemIndex: number; settings: TransportSettings },
+	/** Headers of the request that started the job (its API Version), sent with every status check too. */
+	headers?: Record<string, string>,
 ): Promise<IDataObject> {
 	const started = Date.now();
 	for (let checks = 1; ; checks++) {
 		let response;
 		try {
-			response = await apiRequest(context, api, { method: 'GET', path: statusPath(jobId, options.filtered), allowEmptyBody: true }, request);
+			response = await apiRequest(context, api, { method: 'GET', path: statusPath(jobId, options.filtered), allowEmptyBody: true, headers }, request);
 		} catch (error) {
 			throw withJobStarted(error, jobId);
 		}

@@ -8,7 +8,20 @@ import { z } from 'zod';
 import { requestTools, type OperationDescriptor, type OperationRun, type RequestTools } from '@n8n-nodes-eu-finance/shared/operations';
 import { apiRequest, type RequestSpec } from '@n8n-nodes-eu-finance/shared/transport/request';
 import { semansysApi } from './api';
-import { isHashedProperty } from './fields';
+import { isHashedProperty, optionalText } from './fields';
+
+/**
+ * Semansys versions each resource on its own and runs old and new side by side (its notification-periods page), so an
+ * operation can ask for another version than the credential's x-api-version.
+ */
+const apiVersionProperty: INodeProperties = {
+	displayName: 'API Version',
+	name: 'apiVersion',
+	type: 'string',
+	default: '',
+	placeholder: 'The credential\'s',
+	description: 'The x-api-version for this operation only; empty uses the credential\'s API Version',
+};
 import {
 	checkFileInput,
 	fileInputProperties,
@@ -84,6 +97,7 @@ export function semansysOperation<TFields extends z.ZodRawShape>(spec: Operation
 		...(spec.hashed ? [isHashedProperty] : []),
 		...(spec.job ? waitProperties : []),
 		...(spec.answerFiles ? [keepRawProperty] : []),
+		apiVersionProperty,
 	];
 	const shape: z.ZodRawShape = {
 		...Object.assign({}, ...files.map(fileInputShape)),
@@ -91,6 +105,7 @@ export function semansysOperation<TFields extends z.ZodRawShape>(spec: Operation
 		...(spec.hashed ? { isHashed: z.boolean().optional() } : {}),
 		...(spec.job ? waitShape : {}),
 		...(spec.answerFiles ? { keepRawContent: z.boolean().optional() } : {}),
+		apiVersion: optionalText,
 	};
 	const schema = z
 		.object(shape)
@@ -108,6 +123,7 @@ export function semansysOperation<TFields extends z.ZodRawShape>(spec: Operation
 			method: built.method ?? spec.endpoint?.method ?? 'GET',
 			path: built.path ?? spec.endpoint?.path ?? '/',
 			qs: spec.hashed && input.isHashed ? { ...built.qs, isHashed: true } : built.qs,
+			headers: input.apiVersion ? { ...built.headers, 'x-api-version': String(input.apiVersion) } : built.headers,
 		};
 		const response = await apiRequest(context, semansysApi, request, { itemIndex, settings });
 		let answer = response.body;
@@ -115,7 +131,8 @@ export function semansysOperation<TFields extends z.ZodRawShape>(spec: Operation
 		const wait = spec.job ? waitOptions(input) : undefined;
 		const jobId = (answer as IDataObject | undefined)?.jobId;
 		if (wait && typeof jobId === 'string' && jobId) {
-			answer = await waitForJob(context, semansysApi, jobId, wait, { itemIndex, settings });
+			const version = input.apiVersion ? { 'x-api-version': String(input.apiVersion) } : undefined;
+			answer = await waitForJob(context, semansysApi, jobId, wait, { itemIndex, settings }, version);
 			statusCode = 200;
 		}
 		const shaped = asItems(spec.output ? spec.output(answer, input, statusCode) : answer);

@@ -44,3 +44,46 @@ export const checkUser = semansysOperation({
 	request: ({ user }) => ({ body: JSON.stringify(user) as never, headers: { 'Content-Type': 'application/json' }, allowEmptyBody: true, idempotent: true }),
 	output: (answer, input) => ({ user: input.user as string, checked: true, ...(answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {}) }),
 });
+
+/** The roles Semansys' page documents for POST /customer-corner/user-role (an integer). */
+const USER_ROLES = [
+	{ name: 'Admin', value: 1 },
+	{ name: 'Manager', value: 2 },
+	{ name: 'User', value: 3 },
+	{ name: 'Guest', value: 4 },
+	{ name: 'Customer Corner User', value: 5 },
+];
+
+export const setUserRole = semansysOperation({
+	value: 'setUserRole',
+	name: 'Set User Role',
+	action: 'Set the role of a user',
+	description:
+		'Set the platform role of a user by e-mail address (admin only): Admin, Manager, User, Guest or Customer Corner User. Returns email, role (its number), roleName and the message Semansys answers with.',
+	endpoint: { method: 'POST', path: '/customer-corner/user-role', confirmed: true },
+	properties: [
+		stringProperty('Email', 'email', 'E-mail address of the user', { required: true, placeholder: 'name@email.com' }),
+		{ displayName: 'Role', name: 'role', type: 'options', options: USER_ROLES, default: 3, description: 'The role the user gets' },
+	],
+	fields: { email, role: z.coerce.number({ invalid_type_error: 'must be a role' }).int().min(1, 'must be a role from 1 to 5').max(5, 'must be a role from 1 to 5') },
+	// Setting a role twice leaves the same role. The documented answer is a plain string: read as bytes, kept as text.
+	request: ({ email: address, role }) => ({ body: { email: address, role }, allowEmptyBody: true, idempotent: true, binary: true }),
+	output: (answer, input) => ({
+		email: input.email as string,
+		role: input.role as number,
+		roleName: USER_ROLES.find((r) => r.value === input.role)?.name ?? '',
+		message: Buffer.isBuffer(answer) ? answer.toString('utf8').trim() : typeof answer === 'string' ? answer : '',
+	}),
+});
+
+export const getDeliveryMessages = semansysOperation({
+	value: 'getDeliveryMessages',
+	name: 'Get Delivery Messages',
+	action: 'Get the delivery message types of both portals',
+	description:
+		'List the message types for deliveries to SBR Nexus and Digipoort. Returns one item per message type: its ID, name (the Message Type of a delivery), portal, xbrlSupported, xmlSupported, receivers (name, identityType, identityNumber) and entryPoints.',
+	endpoint: { method: 'GET', path: '/customer-corner/delivery/messages', confirmed: true },
+	properties: [],
+	fields: {},
+	request: () => ({}),
+});

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { optionalText, requiredText, stringProperty } from '../../fields';
 import { fileInput } from '../../files';
@@ -7,16 +6,11 @@ import { fileInput } from '../../files';
 /** Digipoort and SBR Nexus take the report as base64 `content` (no file ID documented). */
 export const reportFile = fileInput('report', 'Report', false);
 
-export const typeOfSenderProperty: INodeProperties = {
-	displayName: 'Type of Sender',
-	name: 'typeOfSender',
-	type: 'options',
-	options: [
-		{ name: 'Accountant', value: 'Accountant' },
-		{ name: 'Intermediar', value: 'Intermediar' },
-	],
+/** Free text: Semansys' page describes it as "intermediar, accountant etc.", so the two examples are not all. */
+export const typeOfSenderProperty: INodeProperties = stringProperty('Type of Sender', 'typeOfSender', 'Who sends, e.g. "Accountant" or "Intermediar" (Semansys: "intermediar, accountant etc.")', {
+	required: true,
 	default: 'Accountant',
-};
+});
 
 export const deliveryProperties = (messageTypeExample: string, stakeholderExample: string): INodeProperties[] => [
 	stringProperty('Identifier', 'identifier', 'Identifier of the delivery (e.g. the KvK or BSN number it is about)', { required: true }),
@@ -31,7 +25,7 @@ export const deliveryFields = {
 	identifier: requiredText,
 	messageType: requiredText,
 	nameOfStakeholder: requiredText,
-	typeOfSender: z.enum(['Accountant', 'Intermediar']),
+	typeOfSender: requiredText,
 	fileName: optionalText,
 	certificateId: optionalText,
 };

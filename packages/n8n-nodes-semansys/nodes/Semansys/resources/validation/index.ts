@@ -42,6 +42,37 @@ const instanceValidation = (value: string, name: string, action: string, path: s
 		}),
 	});
 
+/**
+ * Confirmed by Semansys' page: fileName and fileExtension are required (e.g. ".xbr"), providedHash and the JSON hash
+ * file optional, and the answer comes at once (no job).
+ */
+const checkHashCodes = semansysOperation({
+	value: 'hashCodes',
+	name: 'Check Hash Codes',
+	action: 'Check the hash codes of a report package',
+	description:
+		'Check a report package (from a binary field or a Customer Corner file ID) against its hash: an overall hash you give, or its JSON hash file. Answers at once. Returns hashResult: reportingPackageHash, isReportingPackageHashValid, the file list and the folder structure.',
+	endpoint: { method: 'POST', path: '/validation/hash-codes', confirmed: true },
+	files: [fileInput('package', 'Report Package', true)],
+	properties: [
+		stringProperty('File Name', 'fileName', 'Empty uses the name of the binary file (without extension); required for a Customer Corner file ID'),
+		stringProperty('File Extension', 'fileExtension', 'E.g. ".xbr"; empty uses the extension of the binary file; required for a Customer Corner file ID'),
+		stringProperty('Provided Hash', 'providedHash', 'The overall hash to check the package against (optional)'),
+		stringProperty('JSON Hash File', 'jsonIdOrBase64Content', "The package's JSON hash file as a Customer Corner file ID or base64, instead of a provided hash (optional)"),
+	],
+	fields: { fileName: optionalText, fileExtension: optionalText, providedHash: optionalText, jsonIdOrBase64Content: optionalText },
+	request: (input, files) => ({
+		body: compact({
+			idOrBase64Content: files.package.value,
+			fileName: input.fileName ?? files.package.fileName?.replace(/\.[^.]+$/, ''),
+			fileExtension: input.fileExtension ?? (files.package.extension ? `.${files.package.extension}` : undefined),
+			providedHash: input.providedHash,
+			jsonIdOrBase64Content: input.jsonIdOrBase64Content,
+		}),
+		idempotent: true,
+	}),
+});
+
 function optional4Digits() {
 	return z.preprocess((v) => (v === '' || v === null ? undefined : typeof v === 'number' ? String(v) : v), z.string().trim().regex(/^\d{4}$/, 'must be a year such as 2024').optional());
 }
@@ -55,6 +86,7 @@ export const validationResource: ResourceDescriptor = {
 		instanceValidation('xbrlCalculation', 'Validate XBRL Calculation', 'Validate the XBRL calculations of an instance', '/validation/instance/xbrl-calculation', 'Check the XBRL calculations of an instance (from a binary field or a Customer Corner file ID). Returns the jobId to poll with Get Status, or with Wait for Completion on, the result (validationResult valid or invalid and its messages).'),
 		instanceValidation('formulaAssertions', 'Validate Formula Assertions', 'Validate the formula assertions of an instance', '/validation/instance/formula-assertions', 'Check the formula assertions of the taxonomy against an instance (from a binary field or a Customer Corner file ID). Returns the jobId to poll with Get Status, or with Wait for Completion on, the result (validationResult valid or invalid and its messages).'),
 		instanceValidation('filingRules', 'Validate Filing Rules', 'Validate an instance against the filing rules', '/validation/instance/filing-rules', 'Check an instance (from a binary field or a Customer Corner file ID) against the SBR-NL filing rules. Returns the jobId to poll with Get Status, or with Wait for Completion on, the result (validationResult valid or invalid and its messages).'),
+		checkHashCodes,
 		...inferredOperations('validation'),
 	],
 };
