@@ -1,5 +1,5 @@
 /** Customer corner: the documented users, invitation and stored-file endpoints. */
-import { isPlainObject, newUuid, type SandboxRoute } from '../framework';
+import { isPlainObject, newUuid, type SandboxRequest, type SandboxRoute } from '../framework';
 import { BASE_PATH, fail, ok, requireString, sha256, type SemansysContext, type StoredFile } from './context';
 
 const EMAIL = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/;
@@ -57,18 +57,24 @@ export const DELIVERY_MESSAGES = [
 	},
 ];
 
+/** A JSON object body with only the endpoint's fields, and its required `email` checked as an e-mail address. */
+function bodyWithEmail(req: SandboxRequest, fields: string[]): { body: Record<string, unknown>; email: string } {
+	if (!isPlainObject(req.body)) throw fail(400, 'A JSON body is required');
+	const unknown = Object.keys(req.body).filter((key) => !fields.includes(key));
+	if (unknown.length) throw fail(400, `${unknown.join(', ')}: is not a field of this endpoint`);
+	const email = requireString(req.body, 'email')!;
+	if (!EMAIL.test(email)) throw fail(400, 'email: must be an e-mail address');
+	return { body: req.body, email };
+}
+
 export function customerCornerRoutes(ctx: SemansysContext): SandboxRoute[] {
 	return [
 		{
 			method: 'POST',
 			path: `${BASE_PATH}/customer-corner/send`,
 			handler: (req) => {
-				if (!isPlainObject(req.body)) throw fail(400, 'A JSON body is required');
-				const unknown = Object.keys(req.body).filter((key) => !['email', 'invitedBy', 'role'].includes(key));
-				if (unknown.length) throw fail(400, `${unknown.join(', ')}: is not a field of this endpoint`);
-				const email = requireString(req.body, 'email')!;
-				if (!EMAIL.test(email)) throw fail(400, 'email: must be an e-mail address');
-				ctx.invitations.push({ email, invitedBy: requireString(req.body, 'invitedBy', { optional: true }), role: requireString(req.body, 'role', { optional: true }) });
+				const { body, email } = bodyWithEmail(req, ['email', 'invitedBy', 'role']);
+				ctx.invitations.push({ email, invitedBy: requireString(body, 'invitedBy', { optional: true }), role: requireString(body, 'role', { optional: true }) });
 				return { status: 200 };
 			},
 		},
@@ -79,12 +85,8 @@ export function customerCornerRoutes(ctx: SemansysContext): SandboxRoute[] {
 			method: 'POST',
 			path: `${BASE_PATH}/customer-corner/user-role`,
 			handler: (req) => {
-				if (!isPlainObject(req.body)) throw fail(400, 'A JSON body is required');
-				const unknown = Object.keys(req.body).filter((key) => !['email', 'role'].includes(key));
-				if (unknown.length) throw fail(400, `${unknown.join(', ')}: is not a field of this endpoint`);
-				const email = requireString(req.body, 'email')!;
-				if (!EMAIL.test(email)) throw fail(400, 'email: must be an e-mail address');
-				const role = req.body.role;
+				const { body, email } = bodyWithEmail(req, ['email', 'role']);
+				const role = body.role;
 				if (!Number.isInteger(role) || (role as number) < 1 || (role as number) > 5) throw fail(400, 'role: must be an integer from 1 to 5');
 				ctx.userRoles.set(email, role as number);
 				return { status: 200, body: `Role ${role} set for ${email}`, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
