@@ -131,6 +131,23 @@ describe('Semansys Generate Instance (confirmed)', () => {
 		]);
 	});
 
+	it('the unpublished key names can be changed: a Semansys that names them otherwise refuses ours and takes the renamed body', async () => {
+		f.sandbox.control.setGenerationKeyNames({ identifier: 'entityIdentifier', dataRows: 'rows' });
+		const ours = await f.run(generation());
+		expect(ours.error?.message).toMatch(/identifier/);
+		const renamed = await f.run(generation({ bodyKeyNames: { identifier: 'entityIdentifier', dataRows: 'rows' } }));
+		expect(renamed.error).toBeUndefined();
+		expect(Object.keys(f.lastRequest()!.body as object).sort()).toEqual(['decimals', 'entityIdentifier', 'lang', 'period', 'rows', 'schemaRef', 'scheme', 'unit']);
+		expect(renamed.json[0]).toMatchObject({ FactsCount: 3 });
+		// Two values under one key, or a documented key taken: refused before anything is sent, naming the field.
+		const calls = f.apiCalls().length;
+		const clash = await f.run(generation({ bodyKeyNames: { unit: 'scheme' } }));
+		expect(clash.error?.message).toBe('Invalid input in item 0: "Body Key Names (Unverified)" › Key of Default Unit: must differ from the key of Identifier Scheme (both are scheme)');
+		const documented = await f.run(generation({ bodyKeyNames: { period: 'lang' } }));
+		expect(documented.error?.message).toMatch(/must not be schemaRef or lang/);
+		expect(f.apiCalls()).toHaveLength(calls);
+	});
+
 	it('rows as JSON (e.g. the dataRows of Get Instance Data): own periods and units, other fields passed on; base64 kept when asked', async () => {
 		const rows = [
 			{ concept: 'kvk-i:Revenue', value: 125000, period: '2025-01-01/2025-12-31', unit: 'iso4217:EUR', decimals: 0, scenarioContent: [] },
@@ -196,7 +213,7 @@ type Status = IDataObject & { statuscode: string; statusFoutcode: IDataObject; e
 const statusesOf = (answer: IDataObject) => (answer.getStatussenProcesResponse as { getStatussenProcesReturn: Status[] }).getStatussenProcesReturn;
 
 describe('Semansys status answers: errorCode and errorDescription', () => {
-	it('Digipoort, documented nested shape: each status gets errorCode / errorDescription next to its raw statusFoutcode', async () => {
+	it('Digipoort, flat as its page shows it: each status gets errorCode / errorDescription next to its raw statusFoutcode', async () => {
 		const kenmerk = await deliver('digipoort');
 		f.sandbox.control.rejectDelivery(kenmerk, 'ALG0012', 'Het bericht is niet volgens de taxonomie');
 		const { json, error } = await f.run({ resource: 'status', operation: 'digipoort', identifier: kenmerk });
@@ -207,16 +224,23 @@ describe('Semansys status answers: errorCode and errorDescription', () => {
 			['200', null, null],
 			['410', 'ALG0012', 'Het bericht is niet volgens de taxonomie'],
 		]);
-		expect(statuses[2].statusFoutcode).toEqual({ foutType: { foutcode: 'ALG0012', foutbeschrijving: 'Het bericht is niet volgens de taxonomie' } });
+		expect(statuses[2].statusFoutcode).toEqual({ foutcode: 'ALG0012', foutbeschrijving: 'Het bericht is niet volgens de taxonomie' });
 		// The answer's own top-level fields stay as Semansys sent them.
 		expect(json[0]).toMatchObject({ errorMessage: null, errorCode: null });
 	});
 
-	it('SBR Nexus: the same; and a flat statusFoutcode is understood too', async () => {
+	it('SBR Nexus, nested under foutType as its page shows it; and each portal reads the other shape too', async () => {
 		const kenmerk = await deliver('sbrNexus');
 		f.sandbox.control.rejectDelivery(kenmerk, 'BTP-404', 'Ontvanger onbekend');
 		const nested = await f.run({ resource: 'status', operation: 'sbrNexus', identifier: kenmerk, idOfSupplier: 'SUP-1' });
 		expect(statusesOf(nested.json[0]).at(-1)).toMatchObject({ statuscode: '410', errorCode: 'BTP-404', errorDescription: 'Ontvanger onbekend' });
+		expect(statusesOf(nested.json[0]).at(-1)!.statusFoutcode).toEqual({ foutType: { foutcode: 'BTP-404', foutbeschrijving: 'Ontvanger onbekend' } });
+
+		const digipoort = await deliver('digipoort');
+		f.sandbox.control.rejectDelivery(digipoort, 'ALG0013', 'Onbekende berichtsoort');
+		f.sandbox.control.setStatusErrorShape('nested');
+		const digipoortNested = await f.run({ resource: 'status', operation: 'digipoort', identifier: digipoort });
+		expect(statusesOf(digipoortNested.json[0]).at(-1)).toMatchObject({ statusFoutcode: { foutType: { foutcode: 'ALG0013' } }, errorCode: 'ALG0013', errorDescription: 'Onbekende berichtsoort' });
 
 		f.sandbox.control.setStatusErrorShape('flat');
 		const flat = await f.run({ resource: 'status', operation: 'sbrNexus', identifier: kenmerk, idOfSupplier: 'SUP-1' });

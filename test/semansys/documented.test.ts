@@ -292,7 +292,7 @@ describe('Semansys operations confirmed by the second pass over the published pa
 		const { json, error } = await f.run({ resource: 'customerCorner', operation: 'getDeliveryMessages' });
 		expect(error).toBeUndefined();
 		expect(f.lastRequest()).toMatchObject({ method: 'GET', path: '/api/customer-corner/delivery/messages' });
-		expect(json.map((m) => `${m.portal}: ${m.name}`)).toEqual(['Digipoort: VPB-aangifte', 'SBR Nexus: Kredietrapportage']);
-		expect(json[0]).toMatchObject({ receivers: [expect.objectContaining({ name: 'Belastingdienst' })], entryPoints: [expect.objectContaining({ entrypoint: expect.stringContaining('.xsd') })] });
+		expect(json.map((m) => `${m.portal}: ${m.name}`)).toEqual(['Digipoort: Jaarrekening', 'Digipoort: VPB-aangifte', 'SBR Nexus: Inkomstenbelasting', 'SBR Nexus: Kredietrapportage']);
+		expect(json[1]).toMatchObject({ receivers: [expect.objectContaining({ name: 'Belastingdienst' })], entryPoints: [expect.objectContaining({ entrypoint: expect.stringContaining('.xsd') })] });
 	});
 });

@@ -4,7 +4,7 @@ import { SemansysApi } from '../../packages/n8n-nodes-semansys/credentials/Seman
 import { semansysTokens } from '../../packages/n8n-nodes-semansys/nodes/Semansys/api';
 import { Semansys } from '../../packages/n8n-nodes-semansys/nodes/Semansys/Semansys.node';
 import { runNode, type NodeUnderTest, type TestInputItem } from '../helpers/n8n';
-import { SAMPLE_INSTANCE, startSemansysSandbox, type SemansysSandbox, type SemansysSandboxOptions } from '../sandbox/semansys';
+import { DELIVERY_MESSAGES, SAMPLE_INSTANCE, startSemansysSandbox, type SemansysSandbox, type SemansysSandboxOptions } from '../sandbox/semansys';
 
 /** Fast retries for tests. */
 export const quickRetries = { requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 5 } };
@@ -72,7 +72,9 @@ export function useSemansys(options: SemansysSandboxOptions = {}, credentialExtr
 		fixture.sandbox.control.setJobPolls(options.jobPolls ?? 1);
 		fixture.sandbox.control.setJobMs(undefined);
 		fixture.sandbox.control.setRenderFormatParameter(options.renderFormatParameter ?? 'outputFormat');
-		fixture.sandbox.control.setStatusErrorShape(options.statusErrorShape ?? 'nested');
+		fixture.sandbox.control.setStatusErrorShape(options.statusErrorShape ?? 'published');
+		fixture.sandbox.control.setDeliveryMessages(DELIVERY_MESSAGES);
+		fixture.sandbox.control.setGenerationKeyNames({});
 	});
 	return () => fixture;
 }

@@ -64,7 +64,7 @@ describe.each(actionNodes.map((node) => [node.description.displayName, node] as 
 		expect(wrong).toEqual([]);
 	});
 
-	it('lets a model give every record as a plain ID (each picker has a By ID or By URL mode)', () => {
+	it('lets a model give every value as plain text (each picker has a By ID, By URL or By Name mode)', () => {
 		const pickers: Array<{ name: string; modes: string[] }> = [];
 		const visit = (properties: Array<INodeProperties | { values?: INodeProperties[] }>) => {
 			for (const property of properties) {
@@ -74,7 +74,7 @@ describe.each(actionNodes.map((node) => [node.description.displayName, node] as 
 			}
 		};
 		visit(node.description.properties);
-		const withoutId = pickers.filter((p) => !p.modes.some((m) => m === 'id' || m === 'url')).map((p) => p.name);
+		const withoutId = pickers.filter((p) => !p.modes.some((m) => m === 'id' || m === 'url' || m === 'name')).map((p) => p.name);
 		expect(withoutId).toEqual([]);
 	});
 });

@@ -116,7 +116,9 @@ interface SendContext {
 	settings: TransportSettings;
 	itemIndex?: number;
 	secrets: () => string[];
-	/** Called on a 401 (at most twice in a row); returns true when it obtained a new token and the request may be resent. */
+	/** Called before every attempt (e.g. to take a token fresh enough for this attempt, not the first one). */
+	beforeAttempt?: () => Promise<void>;
+	/** Called on a 401 (at most twice in a row); returns true when the request may be resent with a new token. */
 	onUnauthorized?: () => Promise<boolean>;
 }
 
@@ -152,6 +154,8 @@ async function sendWithRetries(
 		transportStats.requests++;
 		// A resend after a 401 re-login keeps its attempt number, so it is not counted as a retry.
 		if (budget.attempt > 1) transportStats.retries++;
+		// Outside the try below: a failed login is the login's own error, not this request's transport failure.
+		if (ctx.beforeAttempt) await ctx.beforeAttempt();
 		let response: FullResponse;
 		try {
 			response = await sendOnce({
@@ -311,28 +315,41 @@ export async function apiRequest(
 	const credentials = await context.getCredentials(api.credentialType, options.itemIndex ?? 0);
 	const baseURL = api.baseUrl(credentials);
 	let token: CachedToken | undefined;
+	let beforeAttempt: (() => Promise<void>) | undefined;
 	let onUnauthorized: (() => Promise<boolean>) | undefined;
+	let takeOff: (() => () => void) | undefined;
 	let tokenField = '';
 	if (api.auth.kind === 'tokenLogin') {
 		const { tokens } = api.auth;
 		tokenField = api.auth.tokenField;
 		const login = makeLoginSender(context.helpers, node, api, credentials, settings);
-		token = await tokens.getToken(login, credentials);
+		let rejected: string | undefined;
+		// Every attempt takes its token just before it is sent: a retry after a back-off must not carry a token that
+		// expired while it waited.
+		beforeAttempt = async () => {
+			token = await tokens.getToken(login, credentials, rejected);
+		};
 		onUnauthorized = async () => {
-			token = await tokens.getToken(login, credentials, token?.accessToken);
+			rejected = token?.accessToken;
 			return true;
 		};
+		takeOff = () => tokens.takeOff(credentials);
 	}
 	return await sendWithRetries(
-		{ node, api, spec, settings, itemIndex: options.itemIndex, secrets: () => secretValues(api, credentials, token), onUnauthorized },
+		{ node, api, spec, settings, itemIndex: options.itemIndex, secrets: () => secretValues(api, credentials, token), beforeAttempt, onUnauthorized },
 		async (opts) => {
 			const data = token ? { ...credentials, [tokenField]: token.accessToken } : credentials;
-			return (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				api.credentialType,
-				{ ...opts, baseURL },
-				{ credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data } },
-			)) as FullResponse;
+			const landed = takeOff?.();
+			try {
+				return (await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					api.credentialType,
+					{ ...opts, baseURL },
+					{ credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data } },
+				)) as FullResponse;
+			} finally {
+				landed?.();
+			}
 		},
 	);
 }

@@ -34,23 +34,33 @@ export interface TokenLoginSpec {
 /** Sends one login request (with the transport's retries) and returns the parsed body. */
 export type LoginSender = (options: IHttpRequestOptions) => Promise<unknown>;
 
+/** The renewal lead of long-lived tokens: fiskaly's production clients renew 30–60 s before expiry. */
+const RENEWAL_LEAD_MS = 30_000;
+/** Each answer lets the longest flight seen so far shrink by this factor, so one slow moment does not stick. */
+const FLIGHT_DECAY = 0.95;
+
 /**
- * Renew ahead of expiry by 5% of the lifetime, at most 10 s (a 2 s token 0.1 s early, a 5 min token 10 s early):
- * enough for a request to reach the vendor while the token is still valid, and few enough renewals that a long run
- * logs in at most once more than run time ÷ lifetime (20% made 2 s tokens cost a quarter more logins; bench/).
+ * How long before expiry a token is renewed: 30 s (a tenth of the lifetime for tokens under 5 minutes), plus the time
+ * a request with this credential now takes from getting its token to its answer (`flightMs`), which bounds how long it
+ * needs to reach the vendor. Never more than half the lifetime: a token is always used for half its life.
+ * A 300 s token is renewed 30 s + flight early, a 2 s token 0.2 s + flight early.
  */
-export function refreshMarginMs(lifetimeMs: number): number {
-	return Math.min(10_000, lifetimeMs * 0.05);
+export function renewalLeadMs(lifetimeMs: number, flightMs = 0): number {
+	return Math.min(lifetimeMs / 2, Math.min(RENEWAL_LEAD_MS, lifetimeMs / 10) + flightMs);
 }
 
-function isFresh(expiresAt: number, obtainedAt: number, now: number): boolean {
-	if (expiresAt === Infinity) return true;
-	return now < expiresAt - refreshMarginMs(expiresAt - obtainedAt);
+/** One request under way with a token of this credential. */
+interface Flight {
+	startedAt: number;
 }
 
 interface Entry {
 	token?: CachedToken;
 	pending?: Promise<CachedToken>;
+	/** Requests under way, oldest first (a Set keeps insertion order). */
+	flights: Set<Flight>;
+	/** The longest flight that has landed, decaying with each answer. */
+	longestFlightMs: number;
 }
 
 /**
@@ -60,12 +70,45 @@ interface Entry {
  */
 export class TokenManager {
 	private readonly entries = new Map<string, Entry>();
-	readonly stats = { logins: 0, refreshes: 0, refreshFailures: 0 };
+	readonly stats = { logins: 0, refreshes: 0, refreshFailures: 0, longestLeadMs: 0 };
 
 	constructor(private readonly spec: TokenLoginSpec) {}
 
 	private keyOf(credentials: ICredentialDataDecryptedObject): string {
 		return createHash('sha256').update(JSON.stringify(this.spec.identity(credentials))).digest('hex');
+	}
+
+	private entryOf(credentials: ICredentialDataDecryptedObject): Entry {
+		const key = this.keyOf(credentials);
+		let entry = this.entries.get(key);
+		if (!entry) {
+			entry = { flights: new Set(), longestFlightMs: 0 };
+			this.entries.set(key, entry);
+		}
+		return entry;
+	}
+
+	/**
+	 * How long a request now takes from its token to its answer: the longest recent answer, or the age of the oldest
+	 * request still in flight if that is longer (with many items in parallel, answers come late under load).
+	 */
+	private flightMs(entry: Entry, now: number): number {
+		const oldest = entry.flights.values().next().value as Flight | undefined;
+		return Math.max(entry.longestFlightMs, oldest ? now - oldest.startedAt : 0);
+	}
+
+	/**
+	 * Marks a request sent with this credential's token; call the returned function when its answer (or failure)
+	 * arrives. Flights make the renewal lead cover the time a request needs to reach the vendor.
+	 */
+	takeOff(credentials: ICredentialDataDecryptedObject): () => void {
+		const entry = this.entryOf(credentials);
+		const flight: Flight = { startedAt: Date.now() };
+		entry.flights.add(flight);
+		return () => {
+			if (!entry.flights.delete(flight)) return;
+			entry.longestFlightMs = Math.max(Date.now() - flight.startedAt, entry.longestFlightMs * FLIGHT_DECAY);
+		};
 	}
 
 	/**
@@ -77,12 +120,7 @@ export class TokenManager {
 		credentials: ICredentialDataDecryptedObject,
 		rejected?: string,
 	): Promise<CachedToken> {
-		const key = this.keyOf(credentials);
-		let entry = this.entries.get(key);
-		if (!entry) {
-			entry = {};
-			this.entries.set(key, entry);
-		}
+		const entry = this.entryOf(credentials);
 		for (;;) {
 			const inFlight = entry.pending;
 			if (inFlight) {
@@ -92,9 +130,7 @@ export class TokenManager {
 				if (entry.pending) continue;
 			}
 			const current = entry.token;
-			if (current && current.accessToken !== rejected && isFresh(current.expiresAt, current.obtainedAt, Date.now())) {
-				return current;
-			}
+			if (current && current.accessToken !== rejected && this.isFreshFor(entry, current)) return current;
 			const pending = this.obtain(send, credentials, current);
 			entry.pending = pending;
 			try {
@@ -106,12 +142,19 @@ export class TokenManager {
 		}
 	}
 
+	/** Fresh: still valid when a request taking it now reaches the vendor, with the renewal lead to spare. */
+	private isFreshFor(entry: Entry, token: CachedToken): boolean {
+		if (token.expiresAt === Infinity) return true;
+		const now = Date.now();
+		const lead = renewalLeadMs(token.expiresAt - token.obtainedAt, this.flightMs(entry, now));
+		this.stats.longestLeadMs = Math.max(this.stats.longestLeadMs, lead);
+		return now < token.expiresAt - lead;
+	}
+
 	/** Stores a token obtained outside a login (e.g. TheNextInvoice's company switch answers a new token). */
 	store(credentials: ICredentialDataDecryptedObject, grant: TokenGrant): CachedToken {
-		const key = this.keyOf(credentials);
-		const entry = this.entries.get(key) ?? {};
+		const entry = this.entryOf(credentials);
 		entry.token = this.toCached(grant);
-		this.entries.set(key, entry);
 		return entry.token;
 	}
 

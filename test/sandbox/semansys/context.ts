@@ -28,6 +28,8 @@ export interface ValidationJob {
 	fileName?: string;
 }
 
+export type StatusErrorShape = 'published' | 'nested' | 'flat';
+
 export interface Delivery {
 	channel: 'digipoort' | 'sbr-nexus';
 	kenmerk: string;
@@ -77,10 +79,14 @@ export interface SemansysContext {
 	/** The query parameter Render Consistent reads the format from ("html or pdf" in the docs, real name not shown). */
 	renderFormatParameter: string;
 	/**
-	 * How status answers carry a status's error: `nested` as the docs show it (`statusFoutcode.foutType.{foutcode,
-	 * foutbeschrijving}`), or `flat` (`statusFoutcode.{foutcode, foutbeschrijving}`, the shape of our first notes).
+	 * How status answers carry a status's error: `published` as each page shows it (Digipoort flat,
+	 * `statusFoutcode.{foutcode, foutbeschrijving}`; SBR Nexus nested, `statusFoutcode.foutType.{…}`), or one shape for both.
 	 */
-	statusErrorShape: 'nested' | 'flat';
+	statusErrorShape: StatusErrorShape;
+	/** The answer of GET /customer-corner/delivery/messages. */
+	deliveryMessages: unknown;
+	/** Generate Instance's unpublished key names the sandbox expects instead of ours (ours → its), e.g. identifier → entityId. */
+	generationKeyNames: Record<string, string>;
 }
 
 export const ok = (body: unknown): SandboxResponse => json(200, body);

@@ -35,25 +35,52 @@ export function storeFile(ctx: SemansysContext, name: string, content: Buffer): 
 	return file;
 }
 
-/** Message types for deliveries, in the documented shape (the page's sample is one such object). */
+/**
+ * Message types for deliveries, in the documented shape (the page's sample is one such object): per message type its
+ * portal, the formats it takes, its receivers and its taxonomy entry points. The names are those our examples deliver.
+ */
 export const DELIVERY_MESSAGES = [
 	{
 		id: 1,
+		name: 'Jaarrekening',
+		portal: 'Digipoort',
+		xbrlSupported: true,
+		xmlSupported: false,
+		receivers: [{ id: 1, name: 'KvK', identityType: 'OIN', identityNumber: '00000001003214345000', messageId: 1 }],
+		entryPoints: [
+			{ id: 1, description: 'KvK jaarverantwoording 2024 (micro)', entrypoint: 'https://www.nltaxonomie.nl/kvk/2024/entrypoints/kvk-rpt-jaarverantwoording-2024-nlgaap-micro.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 1 },
+			{ id: 2, description: 'KvK jaarverantwoording 2023 (micro)', entrypoint: 'https://www.nltaxonomie.nl/kvk/2023/entrypoints/kvk-rpt-jaarverantwoording-2023-nlgaap-micro.xsd', dateFrom: '2023-01-01', dateTo: '2024-12-31', messageId: 1 },
+		],
+	},
+	{
+		id: 2,
 		name: 'VPB-aangifte',
 		portal: 'Digipoort',
 		xbrlSupported: true,
 		xmlSupported: false,
-		receivers: [{ id: 1, name: 'Belastingdienst', identityType: 'OIN', identityNumber: '00000001003214345000', messageId: 1 }],
-		entryPoints: [{ id: 1, description: 'VPB 2024', entrypoint: 'http://www.nltaxonomie.nl/nt18/bd/20231213/entrypoints/bd-rpt-vpb-aangifte-2024.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 1 }],
+		receivers: [{ id: 2, name: 'Belastingdienst', identityType: 'OIN', identityNumber: '00000001003214345000', messageId: 2 }],
+		entryPoints: [{ id: 3, description: 'VPB 2024', entrypoint: 'http://www.nltaxonomie.nl/nt18/bd/20231213/entrypoints/bd-rpt-vpb-aangifte-2024.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 2 }],
 	},
 	{
-		id: 2,
+		id: 3,
+		name: 'Inkomstenbelasting',
+		portal: 'SBR Nexus',
+		xbrlSupported: true,
+		xmlSupported: true,
+		receivers: [
+			{ id: 3, name: 'Rabobank', identityType: 'ID-ontvanger', identityNumber: '00000000123456780000', messageId: 3 },
+			{ id: 4, name: 'ING', identityType: 'ID-ontvanger', identityNumber: '00000000876543210000', messageId: 3 },
+		],
+		entryPoints: [{ id: 4, description: 'Inkomstenbelasting 2024', entrypoint: 'http://www.nltaxonomie.nl/nt18/sbr/20231213/entrypoints/sbr-rpt-ib-2024.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 3 }],
+	},
+	{
+		id: 4,
 		name: 'Kredietrapportage',
 		portal: 'SBR Nexus',
 		xbrlSupported: true,
 		xmlSupported: true,
-		receivers: [{ id: 2, name: 'Rabobank', identityType: 'KvK', identityNumber: '30046259', messageId: 2 }],
-		entryPoints: [{ id: 2, description: 'Kredietrapportage 2024', entrypoint: 'http://www.nltaxonomie.nl/nt18/kvk/20231213/entrypoints/kvk-rpt-jaarverantwoording-2024.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 2 }],
+		receivers: [{ id: 5, name: 'Rabobank', identityType: 'ID-ontvanger', identityNumber: '00000000123456780000', messageId: 4 }],
+		entryPoints: [{ id: 5, description: 'Kredietrapportage 2024', entrypoint: 'http://www.nltaxonomie.nl/nt18/kvk/20231213/entrypoints/kvk-rpt-jaarverantwoording-2024.xsd', dateFrom: '2024-01-01', dateTo: null, messageId: 4 }],
 	},
 ];
 
@@ -96,7 +123,7 @@ export function customerCornerRoutes(ctx: SemansysContext): SandboxRoute[] {
 			// Documented: no parameters; the message types of both portals with their receivers and entry points.
 			method: 'GET',
 			path: `${BASE_PATH}/customer-corner/delivery/messages`,
-			handler: () => ok(DELIVERY_MESSAGES),
+			handler: () => ok(ctx.deliveryMessages),
 		},
 		{
 			method: 'POST',

@@ -35,9 +35,13 @@ const receipt = (delivery: Delivery, previous?: string) => ({
 	},
 });
 
-/** A status's error as the answer carries it: nested (documented) or flat. Empty strings when there is none. */
-function foutcode(ctx: SemansysContext, error = { foutcode: '', foutbeschrijving: '' }) {
-	return ctx.statusErrorShape === 'flat' ? error : { foutType: error };
+/**
+ * A status's error as the answer carries it. As published: flat on the Digipoort status page, nested under `foutType`
+ * on the SBR Nexus one; the switch puts either portal into either shape. Empty strings when there is none.
+ */
+function foutcode(ctx: SemansysContext, channel: Delivery['channel'], error = { foutcode: '', foutbeschrijving: '' }) {
+	const shape = ctx.statusErrorShape === 'published' ? (channel === 'digipoort' ? 'flat' : 'nested') : ctx.statusErrorShape;
+	return shape === 'flat' ? error : { foutType: error };
 }
 
 /** Statuses grow with each question: received, then delivered (100 → 500); a rejected delivery ends with its error. */
@@ -53,7 +57,7 @@ function statuses(ctx: SemansysContext, delivery: Delivery) {
 		identiteitBelanghebbende: { nummer: delivery.identifier, type: 'kvk' },
 		...step,
 		tijdstempelStatus: delivery.at,
-		statusFoutcode: foutcode(ctx),
+		statusFoutcode: foutcode(ctx, delivery.channel),
 		statusdetails: '',
 	}));
 	if (delivery.rejection) {
@@ -61,7 +65,7 @@ function statuses(ctx: SemansysContext, delivery: Delivery) {
 			...entries[0],
 			statuscode: '410',
 			statusomschrijving: 'Validatie mislukt',
-			statusFoutcode: foutcode(ctx, delivery.rejection),
+			statusFoutcode: foutcode(ctx, delivery.channel, delivery.rejection),
 			statusdetails: delivery.rejection.foutbeschrijving,
 		});
 	}

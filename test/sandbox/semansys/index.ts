@@ -5,15 +5,16 @@
  */
 import { startSandbox, TokenStore, type RunningSandbox } from '../framework';
 import { authenticate, tokenRoutes } from './auth';
-import { BASE_PATH, TOKEN_PATH, type SemansysContext, type SemansysStats, type SemansysTokenSubject } from './context';
-import { customerCornerRoutes, storeFile } from './customer-corner';
+import { BASE_PATH, TOKEN_PATH, type SemansysContext, type SemansysStats, type SemansysTokenSubject, type StatusErrorShape } from './context';
+import { customerCornerRoutes, DELIVERY_MESSAGES, storeFile } from './customer-corner';
 import { deliveryRoutes } from './delivery';
 import { inferredRoutes } from './inferred';
 import { reportingRoutes } from './reporting';
 import { validationRoutes } from './validation';
 
-export type { Delivery, StoredFile, ValidationJob } from './context';
+export type { Delivery, StatusErrorShape, StoredFile, ValidationJob } from './context';
 export { factsOf, SAMPLE_INSTANCE } from './samples';
+export { DELIVERY_MESSAGES } from './customer-corner';
 
 export interface SemansysSandboxOptions {
 	port?: number;
@@ -25,8 +26,8 @@ export interface SemansysSandboxOptions {
 	jobPolls?: number;
 	/** The query parameter Render Consistent reads "html" or "pdf" from. Default `outputFormat` (our guess of the name). */
 	renderFormatParameter?: string;
-	/** `nested` (default, documented) or `flat`: where status answers put foutcode and foutbeschrijving. */
-	statusErrorShape?: 'nested' | 'flat';
+	/** `published` (default: Digipoort flat, SBR Nexus nested, as their pages show), `nested` or `flat`: where status answers put foutcode and foutbeschrijving. */
+	statusErrorShape?: StatusErrorShape;
 }
 
 /** Things that happen on the Semansys side without an API call. */
@@ -45,8 +46,12 @@ export interface SemansysControl {
 	rejectDelivery(kenmerk: string, foutcode: string, foutbeschrijving: string): void;
 	/** Which query parameter Render Consistent reads the format from. */
 	setRenderFormatParameter(name: string): void;
-	/** Where status answers put a status's error (`nested` is documented). */
-	setStatusErrorShape(shape: 'nested' | 'flat'): void;
+	/** Where status answers put a status's error (`published`: as each portal's page shows it). */
+	setStatusErrorShape(shape: StatusErrorShape): void;
+	/** What Get Delivery Messages answers (default: the documented list, DELIVERY_MESSAGES). */
+	setDeliveryMessages(answer: unknown): void;
+	/** Generate Instance expects these names for its unpublished keys (ours → its); {} expects ours. */
+	setGenerationKeyNames(names: Record<string, string>): void;
 }
 
 export interface SemansysSandbox extends RunningSandbox {
@@ -87,7 +92,9 @@ export async function startSemansysSandbox(options: SemansysSandboxOptions = {})
 		userRoles: new Map(),
 		domains: ['accountants-demo.semansys.example', 'client-bv.semansys.example'],
 		renderFormatParameter: options.renderFormatParameter ?? 'outputFormat',
-		statusErrorShape: options.statusErrorShape ?? 'nested',
+		statusErrorShape: options.statusErrorShape ?? 'published',
+		deliveryMessages: DELIVERY_MESSAGES,
+		generationKeyNames: {},
 	};
 	const sandbox = await startSandbox({
 		name: 'semansys',
@@ -111,6 +118,8 @@ export async function startSemansysSandbox(options: SemansysSandboxOptions = {})
 		},
 		setRenderFormatParameter: (name) => (ctx.renderFormatParameter = name),
 		setStatusErrorShape: (shape) => (ctx.statusErrorShape = shape),
+		setDeliveryMessages: (answer) => (ctx.deliveryMessages = answer),
+		setGenerationKeyNames: (names) => (ctx.generationKeyNames = names),
 	};
 	return Object.assign(sandbox, {
 		baseUrl: sandbox.url + BASE_PATH,

@@ -198,7 +198,16 @@ export function reportingRoutes(ctx: SemansysContext): SandboxRoute[] {
 			method: 'POST',
 			path: `${BASE_PATH}/input-import/instance/generation`,
 			handler: (req) => {
-				const instance = generateInstance(body(req));
+				// Only schemaRef and lang are published key names; the switch makes the sandbox expect other names for the rest.
+				const fields = { ...body(req) };
+				for (const [ours, theirs] of Object.entries(ctx.generationKeyNames)) {
+					if (ours in fields && ours !== theirs) throw fail(400, `${ours}: is not a field of this endpoint`);
+					if (theirs in fields) {
+						fields[ours] = fields[theirs];
+						delete fields[theirs];
+					}
+				}
+				const instance = generateInstance(fields);
 				const xml = Buffer.from(instance.xml);
 				return ok({
 					InstanceContentBase64: b64(xml),

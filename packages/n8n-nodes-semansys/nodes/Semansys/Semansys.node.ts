@@ -3,6 +3,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
 import { SEMANSYS_CREDENTIAL_TYPE, semansysApi } from './api';
+import {
+	searchDigipoortMessageTypes,
+	searchDigipoortStakeholders,
+	searchEntryPoints,
+	searchSbrNexusMessageTypes,
+	searchSbrNexusStakeholderIds,
+	searchSbrNexusStakeholders,
+} from './methods/listSearch';
 import { resources } from './resources';
 
 export class Semansys implements INodeType {
@@ -20,6 +28,17 @@ export class Semansys implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: SEMANSYS_CREDENTIAL_TYPE, required: true }],
 		properties: buildProperties(resources, 'validation'),
+	};
+
+	methods = {
+		listSearch: {
+			searchDigipoortMessageTypes,
+			searchDigipoortStakeholders,
+			searchSbrNexusMessageTypes,
+			searchSbrNexusStakeholders,
+			searchSbrNexusStakeholderIds,
+			searchEntryPoints,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

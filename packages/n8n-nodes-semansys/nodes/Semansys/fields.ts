@@ -25,6 +25,29 @@ export const stringProperty = (displayName: string, name: string, description: s
 	...extra,
 });
 
+/**
+ * A value picked from a list Semansys answers (a list search of methods/listSearch.ts) or typed in: Semansys' lists
+ * are per account and may lack a value the portal still takes.
+ */
+export const pickerProperty = (
+	displayName: string,
+	name: string,
+	description: string,
+	searchListMethod: string,
+	typed: { mode: 'name' | 'id' | 'url'; displayName: string; placeholder: string },
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description,
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+		{ displayName: typed.displayName, name: typed.mode, type: 'string', placeholder: typed.placeholder },
+	],
+});
+
 export const jsonProperty = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
 	name,
@@ -41,3 +64,12 @@ export const isHashedProperty: INodeProperties = {
 	default: false,
 	description: 'Whether Semansys adds the hash of the produced file to the answer (isHashed)',
 };
+
+/** A taxonomy entry point (URL): one of the entry points Get Delivery Messages lists, or typed in. */
+export const entryPointProperty = pickerProperty(
+	'Schema Ref',
+	'schemaRef',
+	'URL of the taxonomy entrypoint: one of the entry points of Get Delivery Messages, or typed in',
+	'searchEntryPoints',
+	{ mode: 'url', displayName: 'By URL', placeholder: 'https://www.nltaxonomie.nl/…/entrypoint.xsd' },
+);

@@ -9,7 +9,7 @@ export const deliverDigipoort = semansysOperation({
 	description: 'Deliver a report (e.g. a Jaarrekening to the KvK) through Digipoort; it reaches an authority, so it is never repeated blindly. Returns the delivery receipt with its kenmerk, the ID to ask Status → Digipoort about.',
 	endpoint: { method: 'POST', path: '/delivery/digipoort', confirmed: true },
 	files: [reportFile],
-	properties: deliveryProperties('Jaarrekening', 'KvK'),
+	properties: deliveryProperties('Digipoort', 'Jaarrekening', 'KvK'),
 	fields: deliveryFields,
 	request: (input, files) => ({
 		body: compact({

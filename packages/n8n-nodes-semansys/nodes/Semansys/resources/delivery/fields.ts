@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionalText, requiredText, stringProperty } from '../../fields';
+import { optionalText, pickerProperty, requiredText, stringProperty } from '../../fields';
 import { fileInput } from '../../files';
 
 /** Digipoort and SBR Nexus take the report as base64 `content` (no file ID documented). */
@@ -12,10 +12,22 @@ export const typeOfSenderProperty: INodeProperties = stringProperty('Type of Sen
 	default: 'Accountant',
 });
 
-export const deliveryProperties = (messageTypeExample: string, stakeholderExample: string): INodeProperties[] => [
+/**
+ * Message type and receiver are picked from Get Delivery Messages (the portal's message types and, for the chosen
+ * type, its receivers) or typed in.
+ */
+export const deliveryProperties = (portal: 'Digipoort' | 'SbrNexus', messageTypeExample: string, stakeholderExample: string): INodeProperties[] => [
 	stringProperty('Identifier', 'identifier', 'Identifier of the delivery (e.g. the KvK or BSN number it is about)', { required: true }),
-	stringProperty('Message Type', 'messageType', `Berichtsoort, e.g. "${messageTypeExample}"`, { required: true, default: messageTypeExample }),
-	stringProperty('Name of Stakeholder', 'nameOfStakeholder', `Receiving party, e.g. "${stakeholderExample}"`, { required: true, default: stakeholderExample }),
+	pickerProperty('Message Type', 'messageType', 'Berichtsoort: a message type of Get Delivery Messages, or typed in', `search${portal}MessageTypes`, {
+		mode: 'name',
+		displayName: 'By Name',
+		placeholder: `e.g. ${messageTypeExample}`,
+	}),
+	pickerProperty('Name of Stakeholder', 'nameOfStakeholder', 'Receiving party: a receiver of the chosen message type, or typed in', `search${portal}Stakeholders`, {
+		mode: 'name',
+		displayName: 'By Name',
+		placeholder: `e.g. ${stakeholderExample}`,
+	}),
 	typeOfSenderProperty,
 	stringProperty('File Name', 'fileName', 'Name of the delivered file; empty uses the name of the binary file'),
 	stringProperty('Certificate ID', 'certificateId', 'ID of a certificate stored in Customer Corner; empty uses the system certificate'),

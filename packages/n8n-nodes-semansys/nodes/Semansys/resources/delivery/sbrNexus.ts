@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, optionalText, requiredText, stringProperty } from '../../fields';
+import { compact, optionalText, pickerProperty, requiredText, stringProperty } from '../../fields';
 import { semansysOperation } from '../../operation';
 import { deliveryFields, deliveryProperties, reportFile } from './fields';
 
@@ -18,8 +18,12 @@ export const deliverSbrNexus = semansysOperation({
 	endpoint: { method: 'POST', path: '/delivery/sbr-nexus', confirmed: true },
 	files: [reportFile],
 	properties: [
-		...deliveryProperties('Inkomstenbelasting', ''),
-		stringProperty('ID of Stakeholder', 'idOfStakeholder', 'ID of the receiving party (e.g. the bank)', { required: true }),
+		...deliveryProperties('SbrNexus', 'Inkomstenbelasting', 'Rabobank'),
+		pickerProperty('ID of Stakeholder', 'idOfStakeholder', 'ID of the receiving party (e.g. the bank): the identity number of a receiver of the chosen message type, or typed in', 'searchSbrNexusStakeholderIds', {
+			mode: 'id',
+			displayName: 'By ID',
+			placeholder: 'e.g. 00000000123456780000',
+		}),
 		stringProperty('Type of Stakeholder', 'typeOfStakeholder', 'Type of the receiver ID', { required: true, default: 'ID-ontvanger' }),
 		stringProperty('ID of Supplier', 'idOfSupplier', 'Mandatory when the system certificate is used'),
 		stringProperty('Attachment Binary Fields', 'attachmentFields', 'Input binary fields sent as attachments, separated by commas'),

@@ -1,14 +1,16 @@
 /**
- * Input import › Instance › Generation (CONFIRMED): an XBRL instance (.xbrl) from JSON data. The page documents the
- * query `isHashed`, the body (taxonomy entrypoint `schemaRef`, `lang`, the entity identifier and its scheme, a default
- * unit, period and decimals, and the data rows) and the answer (`InstanceContentBase64`, `TaxonomyEntrypoint`,
- * `FactsCount`, `TuplesCount`, `UnitsCount`, `ContextsCount`, `hashResult`). The rows use the field names of the data
- * rows Get Instance Data returns (concept, value, period, unit, decimals).
+ * Input import › Instance › Generation (CONFIRMED method and path): an XBRL instance (.xbrl) from JSON data. The page
+ * documents the query `isHashed`, the answer (`InstanceContentBase64`, `TaxonomyEntrypoint`, `FactsCount`,
+ * `TuplesCount`, `UnitsCount`, `ContextsCount`, `hashResult`) and the body's content; of its key names it shows only
+ * `schemaRef` and `lang`. The entity identifier and its scheme, the default unit, period and decimals and the data
+ * rows are described without their names: ours (`identifier`, `scheme`, `unit`, `period`, `decimals`, `dataRows`)
+ * are defaults the user can change under Body Key Names (Unverified). The rows use the field names of the data rows
+ * Get Instance Data returns (concept, value, period, unit, decimals).
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, optional, requiredText, stringProperty } from '../../fields';
+import { compact, entryPointProperty, optional, requiredText, stringProperty } from '../../fields';
 import { answerFile } from '../../files';
 import { semansysOperation } from '../../operation';
 
@@ -67,6 +69,22 @@ const dataRowsFromJson = z.preprocess((value, ctx) => {
 	}
 }, z.array(dataRow, { invalid_type_error: 'must be a JSON array of rows' }));
 
+/** Body keys whose names Semansys' page does not show (only schemaRef and lang are shown), with what they carry. */
+const UNVERIFIED_KEYS = [
+	['identifier', 'Entity Identifier'],
+	['scheme', 'Identifier Scheme'],
+	['unit', 'Default Unit'],
+	['period', 'Default Period'],
+	['decimals', 'Default Decimals'],
+	['dataRows', 'Data Rows'],
+] as const;
+type UnverifiedKey = (typeof UNVERIFIED_KEYS)[number][0];
+const bodyKey = z
+	.string()
+	.trim()
+	.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a JSON key name (letters, digits, _)')
+	.refine((key) => key !== 'schemaRef' && key !== 'lang', 'must not be schemaRef or lang (documented keys the node sends itself)');
+
 const rowProperties: INodeProperties[] = [
 	stringProperty('Concept', 'concept', 'The prefixed concept name, e.g. kvk-i:Revenue', { required: true }),
 	stringProperty('Value', 'value', 'The fact value', { required: true }),
@@ -82,7 +100,7 @@ export const generateInstance = semansysOperation({
 	description: 'Generate an XBRL instance (.xbrl) from data rows for a taxonomy entrypoint (URL). Returns the instance as binary data with its counts (FactsCount, TuplesCount, UnitsCount, ContextsCount).',
 	endpoint: { method: 'POST', path: '/input-import/instance/generation', confirmed: true },
 	properties: [
-		stringProperty('Schema Ref', 'schemaRef', 'URL of the taxonomy entrypoint', { required: true, placeholder: 'https://www.nltaxonomie.nl/…/entrypoint.xsd' }),
+		entryPointProperty,
 		stringProperty('Language', 'lang', 'The xml:lang of the instance, e.g. en or nl', { default: 'en', required: true }),
 		stringProperty('Entity Identifier', 'identifier', 'The identifier of the reporting entity, e.g. its KvK number', { required: true, placeholder: '12345678' }),
 		stringProperty('Identifier Scheme', 'scheme', 'The scheme of the entity identifier', { required: true, placeholder: 'http://www.kvk.nl/kvk-id' }),
@@ -118,6 +136,22 @@ export const generateInstance = semansysOperation({
 			displayOptions: { show: { dataRowsInput: ['json'] } },
 		},
 		stringProperty('File Name', 'fileName', 'Name of the instance file (.xbrl is added); empty: semansys-generateInstance.xbrl'),
+		{
+			displayName: 'Body Key Names (Unverified)',
+			name: 'bodyKeyNames',
+			type: 'collection',
+			placeholder: 'Change a Key Name',
+			default: {},
+			description:
+				"Semansys' page shows only schemaRef and lang as key names; the others are described without their names. These are our names for them: change one once Semansys tells you the real name.",
+			options: UNVERIFIED_KEYS.map(([key, what]) => ({
+				displayName: `Key of ${what}`,
+				name: key,
+				type: 'string' as const,
+				default: key,
+				description: `Body key that carries ${what.toLowerCase()} (unverified; default ${key})`,
+			})),
+		},
 	],
 	fields: {
 		schemaRef: requiredText.pipe(z.string().url('must be the URL of the taxonomy entrypoint')),
@@ -131,12 +165,22 @@ export const generateInstance = semansysOperation({
 		dataRows: dataRowsFromFields.optional(),
 		dataRowsJson: dataRowsFromJson.optional(),
 		fileName: optional(z.string().trim()),
+		bodyKeyNames: z.object(Object.fromEntries(UNVERIFIED_KEYS.map(([key]) => [key, optional(bodyKey)]))).default({}),
 	},
 	refine: (input, ctx) => {
 		const json = input.dataRowsInput === 'json';
 		const rows = ((json ? input.dataRowsJson : input.dataRows) ?? []) as IDataObject[];
 		// Paths as the parameters hold them, so the error names the field the user filled ("Data Rows › entry 2 › Period").
 		const rowPath = (index: number) => (json ? ['dataRowsJson', index] : ['dataRows', 'row', index]);
+		// Two values under one renamed key would silently lose one of them.
+		const keys = input.bodyKeyNames as Partial<Record<UnverifiedKey, string>>;
+		const used = new Map<string, string>();
+		for (const [key, what] of UNVERIFIED_KEYS) {
+			const name = keys[key] ?? key;
+			const other = used.get(name);
+			if (other) ctx.addIssue({ code: 'custom', path: ['bodyKeyNames', key], message: `must differ from the key of ${other} (both are ${name})` });
+			used.set(name, what);
+		}
 		if (rows.length === 0) ctx.addIssue({ code: 'custom', path: [json ? 'dataRowsJson' : 'dataRows'], message: 'must hold at least one row' });
 		// XBRL facts need a context: a row without its own period takes the default one, so one of them is needed.
 		if (input.period === undefined) {
@@ -146,19 +190,26 @@ export const generateInstance = semansysOperation({
 		}
 	},
 	hashed: true,
-	request: (input) => ({
-		body: compact({
-			schemaRef: input.schemaRef,
-			lang: input.lang,
+	request: (input) => {
+		const keys = input.bodyKeyNames as Partial<Record<UnverifiedKey, string>>;
+		const rows = ((input.dataRowsInput === 'json' ? input.dataRowsJson : input.dataRows) ?? []) as IDataObject[];
+		const unverified: Record<UnverifiedKey, unknown> = {
 			identifier: input.identifier,
 			scheme: input.scheme,
 			unit: input.unit,
 			period: input.period,
 			decimals: input.decimals,
-			dataRows: ((input.dataRowsInput === 'json' ? input.dataRowsJson : input.dataRows) ?? []) as IDataObject[],
-		}),
-		// It builds a file and stores nothing: safe to repeat.
-		idempotent: true,
-	}),
+			dataRows: rows,
+		};
+		return {
+			body: compact({
+				schemaRef: input.schemaRef,
+				lang: input.lang,
+				...Object.fromEntries(Object.entries(unverified).map(([key, value]) => [keys[key as UnverifiedKey] ?? key, value])),
+			}),
+			// It builds a file and stores nothing: safe to repeat.
+			idempotent: true,
+		};
+	},
 	answerFiles: [{ ...answerFile('InstanceContentBase64'), mimeType: 'application/xml', extension: 'xbrl' }],
 });

@@ -1,5 +1,5 @@
 import type { ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
-import { optionalText, requiredText, stringProperty } from '../../fields';
+import { entryPointProperty, optionalText, requiredText, stringProperty } from '../../fields';
 import { fileInput } from '../../files';
 import { inferredOperations } from '../../inferred';
 import { semansysOperation } from '../../operation';
@@ -34,7 +34,7 @@ const instanceData = semansysOperation({
 	description: 'Read the facts of an instance as data rows for a taxonomy entrypoint (URL). Returns the rows, with the rows the entrypoint does not present.',
 	endpoint: { method: 'POST', path: '/input-import/instance/data', confirmed: true },
 	files: [fileInput('instance', 'Instance', true)],
-	properties: [stringProperty('Schema Ref', 'schemaRef', 'URL of the taxonomy entrypoint', { required: true, placeholder: 'https://www.nltaxonomie.nl/…/entrypoint.xsd' })],
+	properties: [entryPointProperty],
 	fields: { schemaRef: requiredText },
 	request: (input, files) => ({ body: { schemaRef: input.schemaRef, base64Content: files.instance.value }, idempotent: true }),
 });

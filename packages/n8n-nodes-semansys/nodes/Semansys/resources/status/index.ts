@@ -8,8 +8,9 @@ const textOrNull = (value: unknown) => (typeof value === 'string' && value.trim(
 const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * The error of one process status: Semansys documents `statusFoutcode: { foutType: { foutcode, foutbeschrijving } }`;
- * a flat `statusFoutcode: { foutcode, foutbeschrijving }` (an older reading) is understood too. Empty means none.
+ * The error of one process status. Semansys publishes two shapes: flat on the Digipoort status page
+ * (`statusFoutcode: { foutcode, foutbeschrijving }`), nested on the SBR Nexus one
+ * (`statusFoutcode: { foutType: { foutcode, foutbeschrijving } }`); both are read for either portal. Empty means none.
  */
 export function statusError(status: IDataObject): { errorCode: string | null; errorDescription: string | null } {
 	const foutcode = isObject(status.statusFoutcode) ? status.statusFoutcode : {};
