@@ -1,17 +1,18 @@
 /**
  * End-to-end suite against a real n8n 2.41.1 (`npm run test:e2e [-- <filter>]`; the filter matches case file names).
- * Runs the cases in fresh n8n user folders with the packages installed from their packed tarballs, as n8n installs
- * community packages: first all four packages together with every case, then each package alone in its own fresh
- * n8n with its own cases (proof that no package leans on another; E2E_TOGETHER_ONLY=1 skips these).
+ * Runs the cases in fresh n8n user folders: first all four packages together with every case, installed by name
+ * through n8n's own installer from a local npm registry they were published to (as a user installs them), then each
+ * package alone in its own fresh n8n with its own cases, unpacked from its tarball with n8n's install flags (proof
+ * that no package leans on another; E2E_TOGETHER_ONLY=1 skips these).
  * Each run starts the vendor sandboxes on random ports, imports the cases' workflows, runs them all in one n8n
  * process (`execute-batch`; workflows without a Manual Trigger run in manual mode in a started n8n), then calls each
  * case's check(). Last line: `<n> passed, <m> failed` (cases, over all runs).
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-	RUNTIME_DIR,
 	LOG_DIR,
 	createUserFolder,
 	ensureN8n,
@@ -30,6 +31,8 @@ import {
 	vendorPackages,
 } from '../../scripts/n8n-runtime';
 import type { CredentialImport, VendorPackage, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import { installThroughN8n, type InstalledPackage } from '../../scripts/community-packages';
+import { startRegistry, type LocalRegistry } from '../../scripts/registry';
 import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
 import { findSecrets, registerSecret } from '../helpers/secrets';
 import { makeAssertions, preview } from './harness';
@@ -38,7 +41,9 @@ import { publishWorkflow } from './live';
 import { startOpenAiStub } from './openai-stub';
 
 const CASES_DIR = path.join(__dirname, 'cases');
-const RUNS_DIR = path.join(RUNTIME_DIR, 'e2e-user');
+// Outside the repository: a package n8n installs into <user folder>/.n8n/nodes must not find the repository's
+// node_modules when it require()s (it would hide a missing dependency).
+const RUNS_DIR = path.join(os.tmpdir(), 'n8n-nodes-eu-finance-e2e');
 
 interface LoadedCase extends E2eCase {
 	file: string;
@@ -118,20 +123,25 @@ async function main(): Promise<number> {
 	if (cases.length === 0) throw new Error(`no cases in ${CASES_DIR}${process.argv[2] ? ` matching "${process.argv[2]}"` : ''}`);
 	pruneOldRuns();
 	const packages = vendorPackages();
-	const suites: Array<{ label: string; packages: VendorPackage[]; cases: LoadedCase[] }> = [
-		{ label: `all ${packages.length} packages together`, packages, cases },
-	];
+	const suites: Suite[] = [{ label: `all ${packages.length} packages together, installed by n8n's installer`, packages, cases, install: 'installer' }];
 	if (!process.env.E2E_TOGETHER_ONLY) {
 		for (const pkg of packages) {
 			const own = cases.filter((c) => c.package === pkg.name);
-			if (own.length) suites.push({ label: `${pkg.name} alone`, packages: [pkg], cases: own });
+			if (own.length) suites.push({ label: `${pkg.name} alone`, packages: [pkg], cases: own, install: 'tarball' });
 		}
+	}
+	// The registry n8n's installer installs from: the same tarballs check:release scans, published with npm publish.
+	const registry = suites.some((suite) => suite.install === 'installer') ? await startRegistry() : undefined;
+	if (registry) {
+		for (const pkg of packages) registry.publish(pkg.tarball);
+		console.log(`[e2e] local npm registry ${registry.url}: published ${packages.map((pkg) => path.basename(pkg.tarball)).join(', ')}`);
 	}
 	const results: SuiteResult[] = [];
 	for (const [index, suite] of suites.entries()) {
 		console.log(`\n=== e2e run ${index + 1}/${suites.length}: ${suite.label} (${suite.cases.length} cases) ===`);
-		results.push(await runSuite(index, suite.label, suite.packages, suite.cases));
+		results.push(await runSuite(index, suite, registry));
 	}
+	await registry?.stop();
 	console.log('\n| e2e run | cases passed | failed | skipped | checks passed | checks failed | time |\n| --- | --- | --- | --- | --- | --- | --- |');
 	for (const r of results) console.log(`| ${r.label} | ${r.passed} | ${r.failed} | ${r.skipped} | ${r.checksPassed} | ${r.checksFailed} | ${seconds(r.ms)} |`);
 	const passed = results.reduce((sum, r) => sum + r.passed, 0);
@@ -141,18 +151,40 @@ async function main(): Promise<number> {
 	return failed === 0 ? 0 : 1;
 }
 
-/** One run: a fresh n8n user folder with `packages` installed from their tarballs, and `cases` executed in it. */
-async function runSuite(index: number, label: string, packages: VendorPackage[], cases: LoadedCase[]): Promise<SuiteResult> {
+interface Suite {
+	label: string;
+	packages: VendorPackage[];
+	cases: LoadedCase[];
+	/** `installer`: by name through n8n's installer from the local registry; `tarball`: unpacked as n8n does. */
+	install: 'installer' | 'tarball';
+}
+
+/** One run: a fresh n8n user folder with the suite's packages installed, and its cases executed in it. */
+async function runSuite(index: number, suite: Suite, registry: LocalRegistry | undefined): Promise<SuiteResult> {
+	const { label, packages, cases } = suite;
 	const started = Date.now();
 	const step = (text: string) => console.log(`[e2e ${seconds(Date.now() - started).padStart(6)}] ${text}`);
-	const userFolder = createUserFolder(path.join(RUNS_DIR, `run-${process.pid}-${index}`), packages);
-	// export:nodes gets its own folder so that it can run while the credentials are imported (saves ~3.5 s).
-	const typesFolder = createUserFolder(`${userFolder}-types`, packages);
+	const folder = path.join(RUNS_DIR, `run-${process.pid}-${index}`);
+	const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: `E2e-${randomBytes(8).toString('hex')}` };
+	let installedByN8n: InstalledPackage[] | undefined;
+	let userFolder: string;
+	if (suite.install === 'installer') {
+		if (!registry) throw new Error('the installer suite needs the local registry');
+		userFolder = createUserFolder(folder, []);
+		// The owner set up here is the one the suite signs in as later.
+		installedByN8n = await installThroughN8n(userFolder, registry.url, packages.map((pkg) => pkg.name), owner);
+		step(`n8n's installer installed ${installedByN8n.map((p) => `${p.packageName}@${p.installedVersion} (${p.installedNodes.length} nodes)`).join(', ')} from ${registry.url}`);
+	} else {
+		userFolder = createUserFolder(folder, packages);
+	}
+	// Packages unpacked from tarballs: export:nodes gets its own folder so that it can run while the credentials are
+	// imported (saves ~3.5 s). Packages n8n installed: their node types are read from the folder n8n installed into.
+	const typesFolder = suite.install === 'tarball' ? createUserFolder(`${userFolder}-types`, packages) : undefined;
 	// Every sandbox runs (the placeholders of all vendors resolve), but only the installed packages' credentials exist.
 	const sandboxes = await startSandboxes('random');
 	onShutdown(() => closeSandboxes(sandboxes));
 	const installed = sandboxes.filter((sandbox) => packages.some((pkg) => pkg.name === sandbox.packageName));
-	step(`${label}: ${packages.map((pkg) => path.basename(pkg.tarball)).join(', ')} installed; ${cases.length} case(s); user folder ${path.relative(process.cwd(), userFolder)}`);
+	step(`${label}: ${packages.map((pkg) => path.basename(pkg.tarball)).join(', ')} installed; ${cases.length} case(s); user folder ${userFolder}`);
 
 	// The local chat model of the AI cases (cheap: a tiny HTTP server). Its credential is imported when a workflow uses it.
 	const openAi = await startOpenAiStub();
@@ -175,7 +207,9 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 	const workflows = cases.flatMap((c) => (c.workflow ? [fillPlaceholders(c.workflow, placeholders, c.file)] : []));
 	for (const c of cases) for (const scenario of fillPlaceholders(c.modelScenarios ?? [], placeholders, c.file)) openAi.addScenario(scenario, placeholders);
 
-	const [nodeTypes] = await Promise.all([exportNodeTypes(typesFolder), importCredentials(userFolder, credentials)]);
+	const [nodeTypes] = typesFolder
+		? await Promise.all([exportNodeTypes(typesFolder), importCredentials(userFolder, credentials)])
+		: [await exportNodeTypes(userFolder), await importCredentials(userFolder, credentials)];
 	await importWorkflows(userFolder, workflows);
 	step(`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s)`);
 	const cliIds = cases.filter((c) => c.workflow && !c.published && runMode(c) === 'cli').map((c) => c.workflow!.id);
@@ -192,8 +226,7 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 	if (manualCases.length || publishedCases.length || cases.some((c) => c.needsServer)) {
 		const server = await startN8n(userFolder, await freePort());
 		onShutdown(() => server.stop());
-		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Runner', password: `E2e-${randomBytes(8).toString('hex')}` };
-		await setupOwner(server.url, owner);
+		if (!installedByN8n) await setupOwner(server.url, owner);
 		const cookie = await login(server.url, owner.email, owner.password);
 		for (const { workflow } of manualCases) {
 			const id = workflow!.id;
@@ -236,6 +269,21 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 	let checksPassed = 0;
 	let checksFailed = 0;
 	console.log('');
+	if (installedByN8n) {
+		// What Settings → Community Nodes shows after the installs: each package, its version and its nodes.
+		const expected = packages.map((pkg) => `${pkg.name}@${pkg.json.version}`);
+		const listed = installedByN8n.map((p) => `${p.packageName}@${p.installedVersion}`);
+		const ok = expected.every((entry) => listed.includes(entry)) && installedByN8n.every((p) => p.installedNodes.length > 0);
+		if (ok) {
+			passed++;
+			checksPassed++;
+			console.log(`  ✓  installed by name through n8n's installer from the local registry: ${listed.join(', ')}`);
+		} else {
+			failed++;
+			checksFailed++;
+			console.log(`  ✗  n8n's installer: expected ${expected.join(', ')} with nodes, n8n lists ${JSON.stringify(installedByN8n.map((p) => [p.packageName, p.installedVersion, p.installedNodes.length]))}`);
+		}
+	}
 	for (const testCase of cases) {
 		const live = liveResults.get(testCase);
 		const records: CheckRecord[] = live?.records ?? [];
@@ -297,7 +345,7 @@ async function runSuite(index: number, label: string, packages: VendorPackage[],
 	await closeSandboxes(sandboxes);
 	await openAi.close();
 	if (failed === 0) {
-		[userFolder, typesFolder].forEach(removeUserFolder);
+		for (const folder of [userFolder, typesFolder]) if (folder) removeUserFolder(folder);
 		for (const log of fs.readdirSync(LOG_DIR)) if (log.startsWith(`${path.basename(userFolder)}-`)) fs.rmSync(path.join(LOG_DIR, log));
 	} else {
 		console.log(`kept for debugging: ${userFolder} and ${path.join(LOG_DIR, path.basename(userFolder))}-*.log`);

@@ -1,5 +1,5 @@
 /**
- * n8n loads each package, installed from its tarball, as a community package: every node its package.json `n8n.nodes`
+ * n8n loads each package, installed by its installer or from its tarball, as a community package: every node its package.json `n8n.nodes`
  * section declares is offered as `<package>.<name>` (name = file name in lower camel case, n8n's convention), and
  * nothing else of ours. One case per package, so the package-alone runs check their own package.
  */
@@ -8,7 +8,7 @@ import { missingTarballs, packageNodeTypes, vendorPackages } from '../../../scri
 import type { E2eCase } from '../harness';
 
 const cases: E2eCase[] = vendorPackages().map((pkg) => ({
-	name: `n8n loads ${pkg.name} from its tarball (all declared nodes)`,
+	name: `n8n loads ${pkg.name} (all declared nodes)`,
 	package: pkg.name,
 	check(_run, { nodeTypes, expect }) {
 		const missing = missingTarballs([pkg]);
