@@ -19,9 +19,13 @@ export interface InstalledPackage {
 	updateAvailable?: string;
 }
 
-/** The environment that points n8n's installer at the local registry (and turns on n8n's test switch). */
+/**
+ * The environment that points n8n's installer at the local registry (and turns on n8n's test switch). n8n passes its
+ * registry to `npm pack` and `npm install`, but asks `npm outdated` (the update check) without it: npm then reads
+ * NPM_CONFIG_REGISTRY, which n8n's own end-to-end tests set to their registry too.
+ */
 export function installerEnv(registryUrl: string): NodeJS.ProcessEnv {
-	return { E2E_TESTS: 'true', N8N_COMMUNITY_PACKAGES_REGISTRY: registryUrl, N8N_COMMUNITY_PACKAGES_ENABLED: 'true' };
+	return { E2E_TESTS: 'true', N8N_COMMUNITY_PACKAGES_REGISTRY: registryUrl, NPM_CONFIG_REGISTRY: registryUrl, N8N_COMMUNITY_PACKAGES_ENABLED: 'true' };
 }
 
 async function rest<T>(url: string, cookie: string, method: string, body?: unknown): Promise<T> {

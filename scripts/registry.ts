@@ -22,6 +22,8 @@ export interface LocalRegistry {
 	logFile: string;
 	/** Publishes a packed tarball (`npm publish <file>`), as its author would. */
 	publish(tarball: string): void;
+	/** Publishes the tarball's package under another version (a patch release of the same code). */
+	publishAs(tarball: string, version: string): void;
 	/** The versions of a package the registry holds. */
 	versions(name: string): Promise<string[]>;
 	stop(): Promise<void>;
@@ -60,6 +62,11 @@ function configYaml(storage: string, htpasswd: string, port: number): string {
 		'log: { type: stdout, format: pretty, level: warn }',
 		'',
 	].join('\n');
+}
+
+function run(command: string, args: string[]): void {
+	const result = spawnSync(command, args, { encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.trim().slice(0, 300)}`);
 }
 
 /** Starts verdaccio on a free loopback port with a user to publish as; resolves once it answers. */
@@ -115,13 +122,24 @@ export async function startRegistry(): Promise<LocalRegistry> {
 	const npmrc = path.join(home, '.npmrc');
 	fs.writeFileSync(npmrc, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
 
+	const publish = (tarball: string) => {
+		// From the registry's folder, so neither the project's nor the machine's npm settings apply.
+		const result = spawnSync('npm', ['publish', path.resolve(tarball), `--userconfig=${npmrc}`, `--registry=${url}/`, '--loglevel=error'], { cwd: home, encoding: 'utf8' });
+		if (result.status !== 0) throw new Error(`npm publish ${path.basename(tarball)} failed: ${result.stderr.trim().slice(0, 500)}`);
+	};
 	return {
 		url,
 		logFile,
-		publish(tarball) {
-			// From the registry's folder, so neither the project's nor the machine's npm settings apply.
-			const result = spawnSync('npm', ['publish', path.resolve(tarball), `--userconfig=${npmrc}`, `--registry=${url}/`, '--loglevel=error'], { cwd: home, encoding: 'utf8' });
-			if (result.status !== 0) throw new Error(`npm publish ${path.basename(tarball)} failed: ${result.stderr.trim().slice(0, 500)}`);
+		publish,
+		publishAs(tarball, version) {
+			const work = fs.mkdtempSync(path.join(home, 'repack-'));
+			run('tar', ['-xzf', path.resolve(tarball), '-C', work]);
+			const manifestFile = path.join(work, 'package', 'package.json');
+			const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+			fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, version }, null, 2));
+			const repacked = path.join(home, `${manifest.name}-${version}.tgz`);
+			run('tar', ['-czf', repacked, '-C', work, 'package']);
+			publish(repacked);
 		},
 		async versions(name) {
 			const answer = await fetch(`${url}/${name.replace('/', '%2f')}`);

@@ -37,6 +37,7 @@ import { allPlaceholders, closeSandboxes, fillPlaceholders, startSandboxes } fro
 import { findSecrets, registerSecret } from '../helpers/secrets';
 import { makeAssertions, preview } from './harness';
 import type { CheckRecord, E2eCase, E2eContext, LiveN8n } from './harness';
+import { runLifecycle } from './lifecycle';
 import { publishWorkflow } from './live';
 import { startOpenAiStub } from './openai-stub';
 
@@ -130,8 +131,10 @@ async function main(): Promise<number> {
 			if (own.length) suites.push({ label: `${pkg.name} alone`, packages: [pkg], cases: own, install: 'tarball' });
 		}
 	}
+	// Without a filter, also a package's life through n8n's installer: install, update, uninstall, reinstall.
+	const lifecycle = !process.argv[2] ? packages.find((pkg) => pkg.name === 'n8n-nodes-fiskaly-management') : undefined;
 	// The registry n8n's installer installs from: the same tarballs check:release scans, published with npm publish.
-	const registry = suites.some((suite) => suite.install === 'installer') ? await startRegistry() : undefined;
+	const registry = lifecycle || suites.some((suite) => suite.install === 'installer') ? await startRegistry() : undefined;
 	if (registry) {
 		for (const pkg of packages) registry.publish(pkg.tarball);
 		console.log(`[e2e] local npm registry ${registry.url}: published ${packages.map((pkg) => path.basename(pkg.tarball)).join(', ')}`);
@@ -140,6 +143,22 @@ async function main(): Promise<number> {
 	for (const [index, suite] of suites.entries()) {
 		console.log(`\n=== e2e run ${index + 1}/${suites.length}: ${suite.label} (${suite.cases.length} cases) ===`);
 		results.push(await runSuite(index, suite, registry));
+	}
+	if (lifecycle && registry) {
+		const patch = lifecycle.json.version.replace(/\d+$/, (n) => String(Number(n) + 1));
+		console.log(`\n=== e2e run ${suites.length + 1}/${suites.length + 1}: ${lifecycle.name} ${lifecycle.json.version} → ${patch} through n8n's installer ===`);
+		const lifecycleStarted = Date.now();
+		const steps = await runLifecycle(registry, lifecycle, patch);
+		const passedSteps = steps.filter((step) => step.ok).length;
+		results.push({
+			label: `${lifecycle.name}: install, update to ${patch}, uninstall, reinstall (n8n's installer)`,
+			passed: passedSteps,
+			failed: steps.length - passedSteps,
+			skipped: 0,
+			checksPassed: passedSteps,
+			checksFailed: steps.length - passedSteps,
+			ms: Date.now() - lifecycleStarted,
+		});
 	}
 	await registry?.stop();
 	console.log('\n| e2e run | cases passed | failed | skipped | checks passed | checks failed | time |\n| --- | --- | --- | --- | --- | --- | --- |');
