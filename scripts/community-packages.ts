@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { login, setupOwner, startN8nProcess, type OwnerAccount, type RunningN8nProcess } from './n8n-runtime';
+import { login, setupOwner, startN8nProcess, type OwnerAccount, type RunningN8nProcess } from './n8n-server';
 
 export const CUSTOM_REGISTRY_FEATURE = 'feat:communityNodes:customRegistry';
 

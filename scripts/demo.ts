@@ -4,7 +4,9 @@
  * (package.json runs ensure-deps and the build first.) The start-up is startDemoInstance (scripts/n8n-runtime.ts),
  * shared with `npm run screenshots` and `npm run test:ui`.
  */
-import { isShuttingDown, listNodeTypes, packageNodeTypes, startDemoInstance, vendorPackages } from './n8n-runtime';
+import { isShuttingDown, vendorPackages } from './n8n-runtime';
+import { listNodeTypes, packageNodeTypes } from './n8n-server';
+import { startDemoInstance } from './demo-instance';
 
 const N8N_PORT = 5678;
 // A throwaway login for a local instance that is recreated on every start (it is printed on purpose).

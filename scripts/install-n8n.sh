@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Installs the pinned real n8n (2.41.1) under Node 24 into .runtime/ (git-ignored), once.
-# n8n 2.x needs Node >= 24; the machine's Node may be older, so Node 24 comes from the npm registry.
+# Installs a real n8n under Node 24 into .runtime/ (git-ignored), once: the pinned 2.41.1 into .runtime/n8n, any other
+# version (N8N_VERSION=<version>, the compatibility matrix) into .runtime/n8n-<version>.
+# n8n 2.x needs Node >= 24 and 1.x allows up to 24.x; the machine's Node may be older, so Node 24 comes from the npm registry.
 # Recipe (see README "Real n8n"): install n8n with install scripts skipped (a Kafka client would
 # download OpenSSL from outside the registry), then rebuild sqlite3 against Node 24's headers.
 set -euo pipefail
-N8N_VERSION=2.41.1
+PINNED=2.41.1
+N8N_VERSION="${N8N_VERSION:-$PINNED}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rt="$root/.runtime"
 node_dir="$rt/node24"
-n8n_dir="$rt/n8n"
+if [ "$N8N_VERSION" = "$PINNED" ]; then n8n_dir="$rt/n8n"; else n8n_dir="$rt/n8n-$N8N_VERSION"; fi
 marker="$n8n_dir/.installed-$N8N_VERSION"
 
 # Run from `npm start` / `npm run test:e2e`, npm exports this repository's settings as npm_config_* variables;
@@ -53,8 +55,15 @@ fi
 use_node24
 echo "[install-n8n] using node $(node -v)"
 
+if [ "$N8N_VERSION" = "$PINNED" ]; then
+  overrides='{}'
+else
+  # Older n8n releases (1.123.x, 2.0.x) take xlsx 0.20.2 from cdn.sheetjs.com, outside the npm registry; the registry's
+  # last xlsx (0.18.5) stands in for it (what a user behind a registry mirror must do too).
+  overrides='{ "xlsx": "0.18.5" }'
+fi
 cat > "$n8n_dir/package.json" <<JSON
-{ "name": "n8n-runtime", "private": true, "version": "0.0.0" }
+{ "name": "n8n-runtime", "private": true, "version": "0.0.0", "overrides": $overrides }
 JSON
 echo "[install-n8n] installing n8n $N8N_VERSION (about 4-6 minutes on a fresh machine, ~2.9 GB)..."
 start=$(date +%s)

@@ -3,7 +3,9 @@
  * Used by the demo (scripts/demo.ts), the e2e suite (test/e2e/run-e2e.ts) and benchmarks.
  *
  * Every n8n child process runs in its own process group, writes its output to .runtime/logs/, and is killed when
- * this process exits or receives SIGINT/SIGTERM. Measured facts behind the choices: /work/shared/notes/n8n-runtime-facts.md.
+ * this process exits or receives SIGINT/SIGTERM. This module installs n8n and runs its CLI (user folders, imports,
+ * executions); n8n-server.ts runs it as a server and talks to its REST API, demo-instance.ts starts the demo instance,
+ * browser.ts opens its editor in Chromium. Measured facts behind the choices: /work/shared/notes/n8n-runtime-facts.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,7 +19,12 @@ export const ROOT = path.resolve(__dirname, '..');
 export const RUNTIME_DIR = path.join(ROOT, '.runtime');
 export const LOG_DIR = path.join(RUNTIME_DIR, 'logs');
 const NODE_BIN_DIR = path.join(RUNTIME_DIR, 'node24', 'node_modules', 'node', 'bin');
-const N8N_MODULES = path.join(RUNTIME_DIR, 'n8n', 'node_modules');
+/** The n8n release the suites pin; `N8N_VERSION=<version>` drives another one (the compatibility matrix). */
+export const PINNED_N8N_VERSION = '2.41.1';
+export const N8N_VERSION = process.env.N8N_VERSION || PINNED_N8N_VERSION;
+/** Where scripts/install-n8n.sh put that release: .runtime/n8n for the pinned one, .runtime/n8n-<version> otherwise. */
+const N8N_DIR = path.join(RUNTIME_DIR, N8N_VERSION === PINNED_N8N_VERSION ? 'n8n' : `n8n-${N8N_VERSION}`);
+export const N8N_MODULES = path.join(N8N_DIR, 'node_modules');
 
 /** One of the n8n packages this repository builds (packages/<name>/ with an `n8n` section); see vendor-packages.cjs. */
 export interface VendorPackage {
@@ -60,7 +67,7 @@ export function ensureN8n(): N8nPaths {
 	if (result.status !== 0) throw new Error(`scripts/install-n8n.sh failed (exit ${result.status ?? result.signal})`);
 	const paths = n8nPaths();
 	for (const file of [paths.node, paths.n8n]) {
-		if (!fs.existsSync(file)) throw new Error(`${file} is missing after install-n8n.sh; delete .runtime/n8n and retry`);
+		if (!fs.existsSync(file)) throw new Error(`${file} is missing after install-n8n.sh; delete ${path.relative(ROOT, N8N_DIR)} and retry`);
 	}
 	return paths;
 }
@@ -73,7 +80,7 @@ const shutdownHooks: Array<() => unknown> = [];
 let handlersInstalled = false;
 let shuttingDown = false;
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
 	try {
 		process.kill(-child.pid, signal); // the whole group: n8n and its task runner
@@ -176,12 +183,12 @@ export interface CommandResult {
 	logFile: string;
 }
 
-function logFileFor(userFolder: string, label: string): string {
+export function logFileFor(userFolder: string, label: string): string {
 	fs.mkdirSync(LOG_DIR, { recursive: true });
 	return path.join(LOG_DIR, `${path.basename(userFolder)}-${label}.log`);
 }
 
-function spawnN8n(userFolder: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+export function spawnN8n(userFolder: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
 	const { node, n8n } = n8nPaths();
 	if (!fs.existsSync(n8n)) throw new Error('n8n is not installed: call ensureN8n() first (or run scripts/install-n8n.sh)');
 	const log = fs.createWriteStream(logFile);
@@ -394,7 +401,7 @@ export interface WorkflowRun {
 	logFile: string;
 }
 
-function toWorkflowRun(workflowId: string, run: any, command: CommandResult, ms = command.ms, fallbackError?: string): WorkflowRun {
+export function toWorkflowRun(workflowId: string, run: any, command: CommandResult, ms = command.ms, fallbackError?: string): WorkflowRun {
 	const status: string = run?.status ?? 'missing';
 	const runData: Record<string, any[]> = run?.data?.resultData?.runData ?? {};
 	return {
@@ -495,358 +502,4 @@ export async function queryDatabase(userFolder: string, sql: string, params: Arr
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	if (code !== 0) throw new Error(`query on ${db} failed: ${err.trim()}`);
 	return JSON.parse(out);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// n8n as a server.
-
-export interface RunningN8n {
-	url: string;
-	logFile: string;
-	/** Resolves with the exit code (or signal) when the n8n process ends, for whatever reason. */
-	exited: Promise<number | string | null>;
-	stop(): Promise<void>;
-}
-
-export class PortInUseError extends Error {}
-
-/** Starts `n8n start` on 127.0.0.1:port and waits until /healthz/readiness answers 200. */
-export async function startN8n(userFolder: string, port: number, options: { timeoutMs?: number } = {}): Promise<RunningN8n> {
-	if (!(await isPortFree(port))) {
-		throw new PortInUseError(
-			`Port ${port} on 127.0.0.1 is already in use (another n8n or demo running?). Stop it, or free the port, and retry.`,
-		);
-	}
-	const url = `http://127.0.0.1:${port}`;
-	const logFile = logFileFor(userFolder, 'start');
-	const child = spawnN8n(userFolder, ['start'], n8nEnv(userFolder, port, await freePort()), logFile);
-	const exited = new Promise<number | string | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal)));
-	const stop = async () => {
-		killGroup(child, 'SIGTERM');
-		const killer = setTimeout(() => killGroup(child, 'SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(killer);
-	};
-	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n start exited early (${child.exitCode ?? child.signalCode}); see ${logFile}`);
-		}
-		try {
-			const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (res.ok) return { url, logFile, exited, stop };
-		} catch {
-			// not listening yet
-		}
-		await sleep(250);
-	}
-	await stop();
-	throw new Error(`n8n did not become ready within ${(options.timeoutMs ?? 120_000) / 1000} s; see ${logFile}`);
-}
-
-/** A long-running n8n process started by startN8nProcess (`start`, `worker`, ...). */
-export interface RunningN8nProcess extends RunningN8n {
-	/** The n8n process itself (nodes run in it; its task runner is a child in the same process group). */
-	pid: number;
-	/** Signals the whole process group right away (SIGKILL simulates a crashed machine). */
-	kill(signal: NodeJS.Signals): void;
-}
-
-/**
- * Starts any long-running n8n command (`start`, `worker --concurrency=5`, `webhook`) with extra environment on top
- * of n8nEnv(), and waits until it is ready: `ready: 'http'` polls /healthz/readiness on `port` (for `start`), a
- * RegExp waits for a matching line in the process's log (a worker prints "n8n worker is now ready").
- * Used by the queue-mode suite (test/queue), which runs one main and two workers on one user folder.
- */
-export async function startN8nProcess(
-	userFolder: string,
-	args: string[],
-	options: { label: string; port?: number; env?: NodeJS.ProcessEnv; ready: 'http' | RegExp; timeoutMs?: number },
-): Promise<RunningN8nProcess> {
-	const port = options.port ?? (await freePort());
-	const url = `http://127.0.0.1:${port}`;
-	const logFile = logFileFor(userFolder, options.label);
-	const child = spawnN8n(userFolder, args, { ...n8nEnv(userFolder, port, await freePort()), ...options.env }, logFile);
-	const exited = new Promise<number | string | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal)));
-	let output = '';
-	if (options.ready instanceof RegExp) {
-		child.stdout?.on('data', (chunk) => (output.length < 1_000_000 ? (output += chunk) : undefined));
-	}
-	const stop = async () => {
-		killGroup(child, 'SIGTERM');
-		const killer = setTimeout(() => killGroup(child, 'SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(killer);
-	};
-	const running: RunningN8nProcess = { url, logFile, exited, stop, pid: child.pid ?? -1, kill: (signal) => killGroup(child, signal) };
-	const timeoutMs = options.timeoutMs ?? 120_000;
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n ${args[0]} exited early (${child.exitCode ?? child.signalCode}); see ${logFile}`);
-		}
-		if (options.ready instanceof RegExp) {
-			if (options.ready.test(output)) return running;
-		} else {
-			try {
-				const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-				if (res.ok) return running;
-			} catch {
-				// not listening yet
-			}
-		}
-		await sleep(250);
-	}
-	await stop();
-	throw new Error(`n8n ${args[0]} did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
-}
-
-export interface OwnerAccount {
-	email: string;
-	firstName: string;
-	lastName: string;
-	/** n8n requires 8+ characters with a digit and an upper-case letter. */
-	password: string;
-}
-
-async function restCall(url: string, init: { method?: string; body?: string; headers?: Record<string, string> }): Promise<Response> {
-	const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-	if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} -> ${res.status}: ${(await res.text()).slice(0, 300)}`);
-	return res;
-}
-
-/** Creates the instance owner on a fresh instance (what the set-up screen does). */
-export async function setupOwner(url: string, owner: OwnerAccount): Promise<void> {
-	await restCall(`${url}/rest/owner/setup`, { method: 'POST', body: JSON.stringify(owner) });
-}
-
-/** Logs in and returns the `Cookie` header value to send with further requests. */
-export async function login(url: string, email: string, password: string): Promise<string> {
-	const res = await restCall(`${url}/rest/login`, {
-		method: 'POST',
-		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
-	});
-	const cookie = res.headers
-		.getSetCookie()
-		.map((header) => header.split(';')[0])
-		.find((pair) => pair.startsWith('n8n-auth='));
-	if (!cookie) throw new Error('login answered without an n8n-auth cookie');
-	return cookie;
-}
-
-export interface CredentialTestResult {
-	status: string;
-	message: string;
-}
-
-/** Runs n8n's own credential test (the editor's "Test" button): preAuthentication, authenticate, the `test` request. */
-export async function testCredential(url: string, cookie: string, credential: CredentialImport): Promise<CredentialTestResult> {
-	const res = await restCall(`${url}/rest/credentials/test`, {
-		method: 'POST',
-		headers: { cookie },
-		body: JSON.stringify({ credentials: { id: credential.id, name: credential.name, type: credential.type, data: credential.data } }),
-	});
-	const { data } = (await res.json()) as { data?: { status?: string; message?: string } };
-	return { status: String(data?.status), message: String(data?.message ?? '') };
-}
-
-/**
- * Runs a workflow the way the editor's "Execute workflow" button does (manual mode, from the given trigger), and
- * waits for it. Unlike `n8n execute`, this can start at any trigger: a polling trigger then returns its sample.
- */
-export async function runWorkflowManually(
-	url: string,
-	cookie: string,
-	workflowId: string,
-	triggerName: string,
-	options: { timeoutMs?: number; logFile?: string } = {},
-): Promise<WorkflowRun> {
-	const started = Date.now();
-	const res = await restCall(`${url}/rest/workflows/${workflowId}/run`, {
-		method: 'POST',
-		headers: { cookie },
-		body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
-	});
-	const { executionId } = ((await res.json()) as { data: { executionId: string } }).data;
-	const deadline = started + (options.timeoutMs ?? 120_000);
-	let execution: any;
-	do {
-		await sleep(150);
-		execution = ((await (await restCall(`${url}/rest/executions/${executionId}`, { headers: { cookie } })).json()) as any).data;
-	} while (['new', 'running', 'unknown'].includes(execution?.status) && Date.now() < deadline);
-	// Execution data comes in n8n's `flatted` encoding; n8n's own copy decodes it (plain JS, any Node version).
-	const { parse } = require(path.join(N8N_MODULES, 'flatted')) as { parse(text: string): unknown };
-	const run = { ...execution, data: typeof execution?.data === 'string' ? parse(execution.data) : execution?.data };
-	const command = { exitCode: null, signal: null, stdout: '', stderr: '', ms: Date.now() - started, logFile: options.logFile ?? '' };
-	const ms = Date.parse(run.stoppedAt) - Date.parse(run.startedAt);
-	return toWorkflowRun(workflowId, run, command, Number.isFinite(ms) ? ms : command.ms);
-}
-
-/** Names of all node types the running instance offers (including n8n's `...Tool` variants). */
-export async function listNodeTypes(url: string, cookie: string): Promise<string[]> {
-	const res = await restCall(`${url}/types/nodes.json`, { headers: { cookie } });
-	return ((await res.json()) as Array<{ name: string }>).map((type) => type.name);
-}
-
-/** The node types the given packages contribute, without the `<name>Tool` variants n8n generates for AI agents. */
-export function packageNodeTypes(allTypes: string[], packages: VendorPackage[] = vendorPackages()): string[] {
-	const ours = allTypes.filter((name) => packages.some((pkg) => name.startsWith(`${pkg.name}.`)));
-	return ours.filter((name) => !(name.endsWith('Tool') && ours.includes(name.slice(0, -'Tool'.length))));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The demo instance: one start-up path for `npm start`, `npm run screenshots` and `npm run test:ui`.
-
-export interface DemoInstanceOptions {
-	/** The user folder, under .runtime/ (recreated): 'demo-user', 'ui-user', 'screenshots-user'. */
-	userFolderName: string;
-	/** The sandboxes on their fixed demo ports (npm start) or on random ones. */
-	sandboxPorts: 'demo' | 'random';
-	/** n8n's port; a free one when not given. */
-	port?: number;
-	owner: OwnerAccount;
-	/** Progress lines (the demo prints them). */
-	log?: (message: string) => void;
-}
-
-export interface DemoInstance {
-	n8n: RunningN8n;
-	url: string;
-	userFolder: string;
-	owner: OwnerAccount;
-	/** The owner's session (`Cookie` header value) for n8n's REST API. */
-	cookie: string;
-	sandboxes: import('./sandboxes').StartedSandbox[];
-	placeholders: Record<string, string>;
-	/** Every package's example workflows with the sandboxes' placeholders filled in, as imported. */
-	examples: Array<{ packageName: string; file: string; workflow: WorkflowJson }>;
-	/** Milliseconds per start-up step (sandboxes, packages, imports, n8n start, owner). */
-	timings: Record<string, number>;
-	/** Stops n8n and the sandboxes and deletes the user folder (also registered to run on Ctrl-C). */
-	stop(): Promise<void>;
-}
-
-/**
- * Copies the packed tarballs to `dir` and returns the packages pointing at the copies, so a build started meanwhile
- * (it deletes .build/tarballs) cannot pull them away during the install. When a tarball is missing or incomplete
- * (a build in progress) it waits up to 10 minutes for them, and for a shared build lock when builds take one (a
- * file named by EU_FINANCE_BUILD_LOCK, default /tmp/eu-finance-build.lock, when it exists).
- */
-export function snapshotTarballs(dir: string, packages: VendorPackage[] = vendorPackages()): VendorPackage[] {
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true });
-	const lock = process.env.EU_FINANCE_BUILD_LOCK ?? '/tmp/eu-finance-build.lock';
-	const copies = packages.map((pkg) => ({ ...pkg, tarball: path.join(dir, path.basename(pkg.tarball)) }));
-	const sources = packages.map((pkg) => pkg.tarball);
-	// Complete tarballs are taken as they are; only when one is missing or cut short (a pack in progress) does the
-	// copy wait for the build lock.
-	const intact = () => copies.every((pkg) => spawnSync('tar', ['-tzf', pkg.tarball], { stdio: 'ignore' }).status === 0);
-	let copy = spawnSync('cp', [...sources, dir], { encoding: 'utf8' });
-	// A build in progress (with or without the lock; it touches .build/) writes them again within minutes.
-	const building = () => fs.existsSync(lock) || Date.now() - (fs.statSync(path.dirname(TARBALLS_DIR), { throwIfNoEntry: false })?.mtimeMs ?? 0) < 600_000;
-	for (const deadline = Date.now() + 600_000; (copy.status !== 0 || !intact()) && building() && Date.now() < deadline; ) {
-		if (fs.existsSync(lock)) spawnSync('flock', ['-w', '600', lock, 'true']);
-		if (missingTarballs(packages).length) spawnSync('sleep', ['2']);
-		copy = spawnSync('cp', [...sources, dir], { encoding: 'utf8' });
-	}
-	if (copy.status !== 0 || !intact()) {
-		const missing = missingTarballs(packages);
-		throw new Error(missing.length ? `not packed yet: ${missing.join(', ')} (run \`npm run build && npx gulp pack\`)` : `copying the tarballs failed: ${copy.stderr}`);
-	}
-	return copies;
-}
-
-/**
- * Starts the vendor sandboxes and a fresh n8n 2.41.1 with the four packed tarballs installed the way n8n installs
- * community packages, one sandbox credential per vendor and every package's example workflows imported, and an
- * owner account set up and logged in.
- */
-export async function startDemoInstance(options: DemoInstanceOptions): Promise<DemoInstance> {
-	const { startSandboxes, closeSandboxes, allPlaceholders, fillPlaceholders } = await import('./sandboxes');
-	const log = options.log ?? (() => undefined);
-	const timings: Record<string, number> = {};
-	const step = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
-		const started = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[name] = Date.now() - started;
-		}
-	};
-	ensureN8n();
-	// startN8n checks the port too, but only after the sandboxes and imports: fail before doing any of that.
-	if (options.port !== undefined && !(await isPortFree(options.port))) {
-		throw new PortInUseError(`port ${options.port} on 127.0.0.1 is already in use (another n8n or demo?). Stop it and try again.`);
-	}
-	const userFolder = path.join(RUNTIME_DIR, options.userFolderName);
-	const tarballs = path.join(RUNTIME_DIR, `${options.userFolderName}-tarballs`);
-	await step('packages', () => createUserFolder(userFolder, snapshotTarballs(tarballs)));
-	const sandboxes = await step('sandboxes', () => startSandboxes(options.sandboxPorts));
-	let n8n: RunningN8n | undefined;
-	let stopped: Promise<void> | undefined;
-	const stop = () =>
-		(stopped ??= (async () => {
-			await n8n?.stop();
-			await closeSandboxes(sandboxes);
-			removeUserFolder(userFolder);
-			fs.rmSync(tarballs, { recursive: true, force: true });
-		})());
-	onShutdown(stop);
-	try {
-		const placeholders = allPlaceholders(sandboxes);
-		const examples = exampleWorkflows().map((example) => ({ ...example, workflow: fillPlaceholders(example.workflow, placeholders, example.file) }));
-		log('importing sandbox credentials and example workflows...');
-		await step('credentials', () => importCredentials(userFolder, sandboxes.map((sandbox) => sandbox.credential)));
-		await step('workflows', () => importWorkflows(userFolder, examples.map((example) => example.workflow)));
-		log('starting n8n (about 10 s)...');
-		n8n = await step('n8n start', async () => startN8n(userFolder, options.port ?? (await freePort())));
-		const running = n8n;
-		const cookie = await step('owner', async () => {
-			await setupOwner(running.url, options.owner);
-			return await login(running.url, options.owner.email, options.owner.password);
-		});
-		return { n8n, url: n8n.url, userFolder, owner: options.owner, cookie, sandboxes, placeholders, examples, timings, stop };
-	} catch (error) {
-		await stop();
-		throw error;
-	}
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// n8n's editor in a browser (Debian's Chromium driven by playwright-core): `npm run screenshots`, `npm run test:ui`.
-
-/** Installs Debian's chromium when missing (scripts/install-chromium.sh) and launches it headless (UI_HEADED=1 shows it). */
-export async function launchChromium(): Promise<import('playwright-core').Browser> {
-	const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'install-chromium.sh')], { stdio: 'inherit' });
-	if (install.status !== 0) throw new Error('scripts/install-chromium.sh failed');
-	const { chromium } = await import('playwright-core');
-	return await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		headless: !process.env.UI_HEADED,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			// Several pages work at once: none of them may be slowed down as a background tab.
-			'--disable-renderer-backgrounding',
-			'--disable-background-timer-throttling',
-			'--disable-backgrounding-occluded-windows',
-		],
-	});
-}
-
-/** The editor's page size for every picture (README pictures and the browser test's). */
-export const EDITOR_VIEWPORT = { width: 1440, height: 900 };
-
-/** Signs in on n8n's sign-in page as a user does. */
-export async function signIn(page: import('playwright-core').Page, url: string, owner: OwnerAccount): Promise<void> {
-	// The editor's first load (a few MB of scripts) is slow on a busy machine.
-	await page.goto(`${url}/signin`, { timeout: 90_000 });
-	await page.locator('input[type="email"]').fill(owner.email);
-	await page.locator('input[type="password"]').fill(owner.password);
-	await page.keyboard.press('Enter');
-	await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 60_000 });
 }

@@ -9,7 +9,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { EDITOR_VIEWPORT, ROOT, launchChromium, signIn, startDemoInstance, vendorPackages } from './n8n-runtime';
+import { ROOT, vendorPackages } from './n8n-runtime';
+import { startDemoInstance } from './demo-instance';
+import { EDITOR_VIEWPORT, launchChromium, signIn } from './browser';
 
 /** Per package: the example workflow to open and the node whose panel the picture shows. */
 const SHOTS: Record<string, { file: string; node: string }> = {

@@ -8,7 +8,8 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createUserFolder, ensureN8n, freePort, removeUserFolder, startN8n, vendorPackages } from '../../scripts/n8n-runtime';
+import { createUserFolder, ensureN8n, freePort, removeUserFolder, vendorPackages } from '../../scripts/n8n-runtime';
+import { startN8n } from '../../scripts/n8n-server';
 import { median } from '../measure';
 import { ratio, type ResultRow } from '../report';
 

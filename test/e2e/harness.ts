@@ -4,7 +4,8 @@
  * executes them all in one n8n process and calls each check().
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { CredentialImport, CredentialTestResult, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import type { CredentialTestResult } from '../../scripts/n8n-server';
 import type { FiskalySandbox } from '../sandbox/fiskaly';
 import type { InvoicingApiSandbox } from '../sandbox/invoicing-api';
 import type { SemansysSandbox } from '../sandbox/semansys';

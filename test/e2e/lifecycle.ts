@@ -16,7 +16,8 @@ import {
 	uninstallPackage,
 	updatePackage,
 } from '../../scripts/community-packages';
-import { createUserFolder, importCredentials, importWorkflows, listNodeTypes, removeUserFolder, runWorkflowManually, type VendorPackage } from '../../scripts/n8n-runtime';
+import { createUserFolder, importCredentials, importWorkflows, removeUserFolder, type VendorPackage } from '../../scripts/n8n-runtime';
+import { listNodeTypes, runWorkflowManually } from '../../scripts/n8n-server';
 import type { LocalRegistry } from '../../scripts/registry';
 import { closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
 import { FISKALY_NODE, FISKALY_TRIGGER, fiskalyChain } from './fiskaly-workflow';
@@ -27,9 +28,11 @@ export interface LifecycleStep {
 	detail: string;
 }
 
+export const SAVED_WORKFLOW_ID = 'e2eLifecycle001';
+
 /** Trigger (a manual run returns its sample) → Get Claims: both nodes of the package, with its credential. */
-function savedWorkflow() {
-	const workflow = fiskalyChain('e2eLifecycle001', 'Lifecycle: fiskaly trigger and token claims', [['Claims', { resource: 'token', operation: 'getClaims' }]]);
+export function savedWorkflow() {
+	const workflow = fiskalyChain(SAVED_WORKFLOW_ID, 'Lifecycle: fiskaly trigger and token claims', [['Claims', { resource: 'token', operation: 'getClaims' }]]);
 	const nodes = workflow.nodes as Array<Record<string, unknown>>;
 	nodes[0] = { ...nodes[1], id: 'trigger', name: 'Start', type: FISKALY_TRIGGER, position: [0, 0], parameters: { event: 'newOrganization' } };
 	nodes[1] = { ...nodes[1], type: FISKALY_NODE };
@@ -59,7 +62,7 @@ export async function runLifecycle(registry: LocalRegistry, pkg: VendorPackage, 
 			// A workflow n8n cannot run at all is refused when it is started (the answer's message is what the editor shows).
 			const runSaved = async () => {
 				try {
-					const run = await runWorkflowManually(url, cookie, 'e2eLifecycle001', 'Start', { logFile: session.n8n.logFile });
+					const run = await runWorkflowManually(url, cookie, SAVED_WORKFLOW_ID, 'Start', { logFile: session.n8n.logFile });
 					const claims = run.ok ? run.output('Claims')[0] : undefined;
 					return { ok: run.ok && claims?.env === 'TEST', error: run.error()?.message ?? run.status };
 				} catch (error) {

@@ -12,24 +12,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-	LOG_DIR,
-	createUserFolder,
-	ensureN8n,
-	executeWorkflows,
-	exportNodeTypes,
-	freePort,
-	importCredentials,
-	importWorkflows,
-	login,
-	onShutdown,
-	removeUserFolder,
-	runWorkflowManually,
-	setupOwner,
-	startN8n,
-	testCredential,
-	vendorPackages,
-} from '../../scripts/n8n-runtime';
+import { LOG_DIR, createUserFolder, ensureN8n, executeWorkflows, exportNodeTypes, freePort, importCredentials, importWorkflows, onShutdown, removeUserFolder, vendorPackages } from '../../scripts/n8n-runtime';
+import { login, runWorkflowManually, setupOwner, startN8n, testCredential } from '../../scripts/n8n-server';
 import type { CredentialImport, VendorPackage, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
 import { installThroughN8n, type InstalledPackage } from '../../scripts/community-packages';
 import { startRegistry, type LocalRegistry } from '../../scripts/registry';

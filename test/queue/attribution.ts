@@ -51,7 +51,10 @@ function ownsSocket(pid: number, inode: string): boolean {
 }
 
 export interface ProcessAttribution {
-	/** The process label of each attributed request ('unknown' when the socket was not found in any process). */
+	/**
+	 * The process label of each attributed request: 'unknown' when its open socket is in none of the processes,
+	 * 'gone' when the client had closed it before the request was recorded.
+	 */
 	labelOf(record: RecordedRequest): string | undefined;
 	/** Requests attributed so far, per label. */
 	counts(filter?: (record: RecordedRequest) => boolean): Record<string, number>;
@@ -85,7 +88,9 @@ export function attributeRequests(
 	};
 	const lookup = (record: RecordedRequest) => {
 		const inode = record.remotePort === undefined ? undefined : socketInode(record.remotePort, sandbox.port);
-		let label = 'unknown';
+		// No socket left: the client closed the connection before the request was recorded (it gave up, or its
+		// process died). Nothing can tell its process then; that is not a request from an unknown process.
+		let label = inode ? 'unknown' : 'gone';
 		if (inode) {
 			for (const [name, pid] of processes) {
 				if (ownsSocket(pid, inode)) {

@@ -32,8 +32,10 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
-import { EDITOR_VIEWPORT, RUNTIME_DIR, ROOT, launchChromium, signIn, startDemoInstance, vendorPackages } from '../../scripts/n8n-runtime';
-import type { DemoInstance } from '../../scripts/n8n-runtime';
+import { RUNTIME_DIR, ROOT, vendorPackages } from '../../scripts/n8n-runtime';
+import { startDemoInstance } from '../../scripts/demo-instance';
+import { EDITOR_VIEWPORT, launchChromium, signIn } from '../../scripts/browser';
+import type { DemoInstance } from '../../scripts/demo-instance';
 import type { StartedSandbox } from '../../scripts/sandboxes';
 
 const SHOTS_DIR = path.join(ROOT, 'docs', 'ui');

@@ -4,7 +4,8 @@
  * nothing else of ours. One case per package, so the package-alone runs check their own package.
  */
 import * as path from 'node:path';
-import { missingTarballs, packageNodeTypes, vendorPackages } from '../../../scripts/n8n-runtime';
+import { missingTarballs, vendorPackages } from '../../../scripts/n8n-runtime';
+import { packageNodeTypes } from '../../../scripts/n8n-server';
 import type { E2eCase } from '../harness';
 
 const cases: E2eCase[] = vendorPackages().map((pkg) => ({
