@@ -6,6 +6,8 @@
  * this one feature. The suites then run in a normal n8n (no E2E_TESTS) on the user folder n8n installed into.
  */
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 import { login, setupOwner, startN8nProcess, type OwnerAccount, type RunningN8nProcess } from './n8n-server';
 
@@ -66,6 +68,11 @@ export const newOwner = (email = 'owner@example.com'): OwnerAccount => ({ email,
  * (created unless `ownerExists`).
  */
 export async function startInstallerSession(userFolder: string, registryUrl: string, owner: OwnerAccount, options: { label?: string; ownerExists?: boolean } = {}): Promise<InstallerSession> {
+	// n8n 1.x runs npm with a bare environment (no NPM_CONFIG_REGISTRY): its update check then reads the registry
+	// from the nodes folder's .npmrc, where a user of a private registry puts it too.
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(path.join(nodesDir, '.npmrc'), `registry=${registryUrl}/\n`);
 	const n8n = await startN8nProcess(userFolder, ['start'], { label: options.label ?? 'installer', env: installerEnv(registryUrl), ready: 'http' });
 	try {
 		if (!options.ownerExists) await setupOwner(n8n.url, owner);

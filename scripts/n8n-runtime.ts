@@ -8,7 +8,7 @@
  * browser.ts opens its editor in Chromium. Measured facts behind the choices: /work/shared/notes/n8n-runtime-facts.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -339,7 +339,8 @@ export async function importWorkflows(userFolder: string, workflows: WorkflowJso
 	fs.mkdirSync(dir);
 	for (const workflow of workflows) {
 		assertWorkflowId(workflow.id);
-		fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify({ active: false, settings: {}, ...workflow }));
+		// n8n 2.0.x's import needs a versionId (later releases make one up); ours is stable per import.
+		fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify({ active: false, settings: {}, versionId: randomUUID(), ...workflow }));
 	}
 	await runN8nOrThrow(userFolder, ['import:workflow', '--separate', `--input=${dir}`]);
 	fs.rmSync(dir, { recursive: true, force: true });

@@ -31,7 +31,18 @@ export interface RunningN8n {
 
 export class PortInUseError extends Error {}
 
-/** Starts `n8n start` on 127.0.0.1:port and waits until /healthz/readiness answers 200. */
+/**
+ * Ready for the REST requests the suites send: /healthz/readiness answers 200 and so does the REST API (n8n 1.x
+ * answers readiness while its migrations still run, and serves the editor's page for /rest/... until they are done).
+ */
+async function restReady(url: string): Promise<boolean> {
+	const readiness = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+	if (!readiness.ok) return false;
+	const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+	return settings.ok && (settings.headers.get('content-type') ?? '').includes('json');
+}
+
+/** Starts `n8n start` on 127.0.0.1:port and waits until it is ready (restReady). */
 export async function startN8n(userFolder: string, port: number, options: { timeoutMs?: number } = {}): Promise<RunningN8n> {
 	if (!(await isPortFree(port))) {
 		throw new PortInUseError(
@@ -54,8 +65,7 @@ export async function startN8n(userFolder: string, port: number, options: { time
 			throw new Error(`n8n start exited early (${child.exitCode ?? child.signalCode}); see ${logFile}`);
 		}
 		try {
-			const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (res.ok) return { url, logFile, exited, stop };
+			if (await restReady(url)) return { url, logFile, exited, stop };
 		} catch {
 			// not listening yet
 		}
@@ -75,7 +85,7 @@ export interface RunningN8nProcess extends RunningN8n {
 
 /**
  * Starts any long-running n8n command (`start`, `worker --concurrency=5`, `webhook`) with extra environment on top
- * of n8nEnv(), and waits until it is ready: `ready: 'http'` polls /healthz/readiness on `port` (for `start`), a
+ * of n8nEnv(), and waits until it is ready: `ready: 'http'` polls restReady on `port` (for `start`), a
  * RegExp waits for a matching line in the process's log (a worker prints "n8n worker is now ready").
  * Used by the queue-mode suite (test/queue), which runs one main and two workers on one user folder.
  */
@@ -110,8 +120,7 @@ export async function startN8nProcess(
 			if (options.ready.test(output)) return running;
 		} else {
 			try {
-				const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-				if (res.ok) return running;
+				if (await restReady(url)) return running;
 			} catch {
 				// not listening yet
 			}
@@ -183,10 +192,14 @@ export async function runWorkflowManually(
 	options: { timeoutMs?: number; logFile?: string } = {},
 ): Promise<WorkflowRun> {
 	const started = Date.now();
-	const res = await restCall(`${url}/rest/workflows/${workflowId}/run`, {
-		method: 'POST',
-		headers: { cookie },
-		body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+	const startRun = (body: Record<string, unknown>) =>
+		restCall(`${url}/rest/workflows/${workflowId}/run`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ triggerToStartFrom: { name: triggerName }, ...body }) });
+	// Newer n8n runs the saved workflow; n8n 1.x and early 2.x run the one the editor sends along (workflowData) and
+	// refuse the request without it before anything runs.
+	const res = await startRun({}).catch(async (error: Error) => {
+		if (!/reading 'id'|workflowData/.test(error.message)) throw error;
+		const workflowData = ((await (await restCall(`${url}/rest/workflows/${workflowId}`, { headers: { cookie } })).json()) as { data: unknown }).data;
+		return await startRun({ workflowData });
 	});
 	const { executionId } = ((await res.json()) as { data: { executionId: string } }).data;
 	const deadline = started + (options.timeoutMs ?? 120_000);
