@@ -20,7 +20,7 @@ for (const version of versions) {
 	const install = spawnSync('bash', [join(root, 'scripts', 'install-n8n.sh')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 	process.stdout.write(install.stdout);
 	if (install.status !== 0) {
-		const reason = (install.stderr.match(/npm error notarget [^\n]*|npm error [^\n]*ENOTFOUND[^\n]*|npm error code [A-Z]+/) ?? ['install failed'])[0];
+		const reason = (install.stderr.match(/npm error notarget No matching[^\n]*/) ?? install.stderr.match(/npm error [^\n]*ENOTFOUND[^\n]*|npm error code [A-Z]+/) ?? ['install failed'])[0];
 		console.log(reason);
 		rows.push({ version, install: `no: ${reason.replace(/^npm error /, '')}`, together: '—', lifecycle: '—', failedCases: [], ms: Date.now() - started });
 		continue;
