@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { login, setupOwner, startN8nProcess, type OwnerAccount, type RunningN8nProcess } from './n8n-server';
+import { login, restCall, setupOwner, startN8nProcess, type OwnerAccount, type RunningN8nProcess } from './n8n-server';
 
 export const CUSTOM_REGISTRY_FEATURE = 'feat:communityNodes:customRegistry';
 
@@ -30,14 +30,10 @@ export function installerEnv(registryUrl: string): NodeJS.ProcessEnv {
 	return { E2E_TESTS: 'true', N8N_COMMUNITY_PACKAGES_REGISTRY: registryUrl, NPM_CONFIG_REGISTRY: registryUrl, N8N_COMMUNITY_PACKAGES_ENABLED: 'true' };
 }
 
+/** A REST call as the editor sends it; answers n8n's `data` (or the whole body when there is none). */
 async function rest<T>(url: string, cookie: string, method: string, body?: unknown): Promise<T> {
-	const res = await fetch(url, {
-		method,
-		headers: { 'content-type': 'application/json', cookie, 'browser-id': 'n8n-nodes-eu-finance-installer' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
+	const res = await restCall(url, { method, headers: { cookie, 'browser-id': 'n8n-nodes-eu-finance-installer' }, body: body === undefined ? undefined : JSON.stringify(body) });
 	const text = await res.text();
-	if (!res.ok) throw new Error(`${method} ${new URL(url).pathname} -> ${res.status}: ${text.slice(0, 400)}`);
 	const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
 	return (parsed.data ?? parsed) as T;
 }
@@ -58,27 +54,23 @@ export const uninstallPackage = (url: string, cookie: string, name: string) =>
 export interface InstallerSession {
 	n8n: RunningN8nProcess;
 	cookie: string;
-	owner: OwnerAccount;
 }
 
 export const newOwner = (email = 'owner@example.com'): OwnerAccount => ({ email, firstName: 'Finance', lastName: 'Owner', password: `Own-${randomBytes(8).toString('hex')}A1` });
 
-/**
- * Starts n8n on a user folder with its installer pointed at the registry, the feature on and the owner signed in
- * (created unless `ownerExists`).
- */
-export async function startInstallerSession(userFolder: string, registryUrl: string, owner: OwnerAccount, options: { label?: string; ownerExists?: boolean } = {}): Promise<InstallerSession> {
+/** Starts n8n on a fresh user folder with its installer pointed at the registry, the feature on and the owner created and signed in. */
+export async function startInstallerSession(userFolder: string, registryUrl: string, owner: OwnerAccount, label = 'installer'): Promise<InstallerSession> {
 	// n8n 1.x runs npm with a bare environment (no NPM_CONFIG_REGISTRY): its update check then reads the registry
 	// from the nodes folder's .npmrc, where a user of a private registry puts it too.
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, '.npmrc'), `registry=${registryUrl}/\n`);
-	const n8n = await startN8nProcess(userFolder, ['start'], { label: options.label ?? 'installer', env: installerEnv(registryUrl), ready: 'http' });
+	const n8n = await startN8nProcess(userFolder, ['start'], { label, env: installerEnv(registryUrl), ready: 'http' });
 	try {
-		if (!options.ownerExists) await setupOwner(n8n.url, owner);
+		await setupOwner(n8n.url, owner);
 		const cookie = await login(n8n.url, owner.email, owner.password);
 		await enableCustomRegistry(n8n.url);
-		return { n8n, cookie, owner };
+		return { n8n, cookie };
 	} catch (error) {
 		await n8n.stop();
 		throw error;

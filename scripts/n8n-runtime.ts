@@ -273,7 +273,8 @@ export function createUserFolder(dir: string, packages: VendorPackage[] = vendor
 	return dir;
 }
 
-function run(command: string, args: string[], cwd?: string): void {
+/** Runs a command to completion; throws with its stderr when it fails. */
+export function run(command: string, args: string[], cwd?: string): void {
 	const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
 }

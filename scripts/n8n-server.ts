@@ -139,7 +139,7 @@ export interface OwnerAccount {
 	password: string;
 }
 
-async function restCall(url: string, init: { method?: string; body?: string; headers?: Record<string, string> }): Promise<Response> {
+export async function restCall(url: string, init: { method?: string; body?: string; headers?: Record<string, string> }): Promise<Response> {
 	const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
 	if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} -> ${res.status}: ${(await res.text()).slice(0, 300)}`);
 	return res;

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { ensureN8n, freePort, LOG_DIR, onShutdown, RUNTIME_DIR, sleep } from './n8n-runtime';
+import { ensureN8n, freePort, LOG_DIR, onShutdown, run, RUNTIME_DIR, sleep } from './n8n-runtime';
 
 const VERDACCIO_VERSION = '6.10.4';
 const VERDACCIO_DIR = path.join(RUNTIME_DIR, 'verdaccio');
@@ -24,8 +24,6 @@ export interface LocalRegistry {
 	publish(tarball: string): void;
 	/** Publishes the tarball's package under another version (a patch release of the same code). */
 	publishAs(tarball: string, version: string): void;
-	/** The versions of a package the registry holds. */
-	versions(name: string): Promise<string[]>;
 	stop(): Promise<void>;
 }
 
@@ -62,11 +60,6 @@ function configYaml(storage: string, htpasswd: string, port: number): string {
 		'log: { type: stdout, format: pretty, level: warn }',
 		'',
 	].join('\n');
-}
-
-function run(command: string, args: string[]): void {
-	const result = spawnSync(command, args, { encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.trim().slice(0, 300)}`);
 }
 
 /** Starts verdaccio on a free loopback port with a user to publish as; resolves once it answers. */
@@ -122,11 +115,8 @@ export async function startRegistry(): Promise<LocalRegistry> {
 	const npmrc = path.join(home, '.npmrc');
 	fs.writeFileSync(npmrc, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
 
-	const publish = (tarball: string) => {
-		// From the registry's folder, so neither the project's nor the machine's npm settings apply.
-		const result = spawnSync('npm', ['publish', path.resolve(tarball), `--userconfig=${npmrc}`, `--registry=${url}/`, '--loglevel=error'], { cwd: home, encoding: 'utf8' });
-		if (result.status !== 0) throw new Error(`npm publish ${path.basename(tarball)} failed: ${result.stderr.trim().slice(0, 500)}`);
-	};
+	// From the registry's folder, so neither the project's nor the machine's npm settings apply.
+	const publish = (tarball: string) => run('npm', ['publish', path.resolve(tarball), `--userconfig=${npmrc}`, `--registry=${url}/`, '--loglevel=error'], home);
 	return {
 		url,
 		logFile,
@@ -140,11 +130,6 @@ export async function startRegistry(): Promise<LocalRegistry> {
 			const repacked = path.join(home, `${manifest.name}-${version}.tgz`);
 			run('tar', ['-czf', repacked, '-C', work, 'package']);
 			publish(repacked);
-		},
-		async versions(name) {
-			const answer = await fetch(`${url}/${name.replace('/', '%2f')}`);
-			if (answer.status === 404) return [];
-			return Object.keys(((await answer.json()) as { versions?: object }).versions ?? {});
 		},
 		stop,
 	};

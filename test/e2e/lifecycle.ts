@@ -39,6 +39,20 @@ export function savedWorkflow() {
 	return workflow;
 }
 
+/**
+ * Runs the saved workflow from its trigger: green when Get Claims answered env TEST. A workflow n8n cannot run at all
+ * is refused when it is started; `error` is then the answer's message (what the editor shows).
+ */
+export async function runSavedWorkflow(url: string, cookie: string, logFile: string): Promise<{ ok: boolean; error: string }> {
+	try {
+		const run = await runWorkflowManually(url, cookie, SAVED_WORKFLOW_ID, 'Start', { logFile });
+		const claims = run.ok ? run.output('Claims')[0] : undefined;
+		return { ok: run.ok && claims?.env === 'TEST', error: run.error()?.message ?? run.status };
+	} catch (error) {
+		return { ok: false, error: (error as Error).message };
+	}
+}
+
 export async function runLifecycle(registry: LocalRegistry, pkg: VendorPackage, patchVersion: string): Promise<LifecycleStep[]> {
 	const steps: LifecycleStep[] = [];
 	const record = (step: string, ok: boolean, detail: string) => {
@@ -55,20 +69,11 @@ export async function runLifecycle(registry: LocalRegistry, pkg: VendorPackage, 
 		await importCredentials(userFolder, [sandbox.credential]);
 		await importWorkflows(userFolder, [fillPlaceholders(savedWorkflow(), sandbox.placeholders, 'lifecycle')]);
 		const owner = newOwner('lifecycle@example.com');
-		const session = await startInstallerSession(userFolder, registry.url, owner, { label: 'lifecycle' });
+		const session = await startInstallerSession(userFolder, registry.url, owner, 'lifecycle');
 		const { url } = session.n8n;
 		const { cookie } = session;
 		try {
-			// A workflow n8n cannot run at all is refused when it is started (the answer's message is what the editor shows).
-			const runSaved = async () => {
-				try {
-					const run = await runWorkflowManually(url, cookie, SAVED_WORKFLOW_ID, 'Start', { logFile: session.n8n.logFile });
-					const claims = run.ok ? run.output('Claims')[0] : undefined;
-					return { ok: run.ok && claims?.env === 'TEST', error: run.error()?.message ?? run.status };
-				} catch (error) {
-					return { ok: false, error: (error as Error).message };
-				}
-			};
+			const runSaved = () => runSavedWorkflow(url, cookie, session.n8n.logFile);
 			const ours = async () => (await listNodeTypes(url, cookie)).filter((type) => type.startsWith(`${pkg.name}.`) && !type.endsWith('Tool'));
 
 			const installed = await installPackage(url, cookie, pkg.name);

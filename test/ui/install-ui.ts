@@ -15,11 +15,10 @@ import type { Page } from 'playwright-core';
 
 import { listPackages, newOwner, startInstallerSession } from '../../scripts/community-packages';
 import { ROOT, createUserFolder, importCredentials, importWorkflows, onShutdown, removeUserFolder, sleep, vendorPackages } from '../../scripts/n8n-runtime';
-import { runWorkflowManually } from '../../scripts/n8n-server';
 import { EDITOR_VIEWPORT, launchChromium, signIn } from '../../scripts/browser';
 import { startRegistry } from '../../scripts/registry';
 import { closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';
-import { SAVED_WORKFLOW_ID, savedWorkflow } from '../e2e/lifecycle';
+import { SAVED_WORKFLOW_ID, runSavedWorkflow, savedWorkflow } from '../e2e/lifecycle';
 
 const SHOTS_DIR = path.join(ROOT, 'docs', 'ui');
 const CARD = '[data-test-id="community-package-card"]';
@@ -47,7 +46,7 @@ async function main(): Promise<number> {
 	await importCredentials(userFolder, [sandbox.credential]);
 	await importWorkflows(userFolder, [fillPlaceholders(savedWorkflow(), sandbox.placeholders, 'install-ui')]);
 	const owner = newOwner('installer-ui@example.com');
-	const session = await startInstallerSession(userFolder, registry.url, owner, { label: 'ui-install' });
+	const session = await startInstallerSession(userFolder, registry.url, owner, 'ui-install');
 	const { url } = session.n8n;
 	console.log(`[ui-install] n8n ${url} with its installer pointed at ${registry.url}; no community packages installed`);
 	const browser = await launchChromium();
@@ -67,9 +66,8 @@ async function main(): Promise<number> {
 		}
 	};
 	const runSaved = async () => {
-		const run = await runWorkflowManually(url, session.cookie, SAVED_WORKFLOW_ID, 'Start', { logFile: session.n8n.logFile }).catch((error: Error) => ({ ok: false, error: () => ({ message: error.message }), output: () => [] }));
-		const claims = run.ok ? run.output('Claims')[0] : undefined;
-		if (!run.ok || claims?.env !== 'TEST') throw new Error(`the saved workflow did not run green: ${run.error()?.message ?? 'no claims'}`);
+		const run = await runSavedWorkflow(url, session.cookie, session.n8n.logFile);
+		if (!run.ok) throw new Error(`the saved workflow did not run green: ${run.error}`);
 		return 'trigger sample → Get Claims, env TEST';
 	};
 	const cardOf = (name: string) => page.locator(CARD).filter({ hasText: name });
@@ -77,18 +75,21 @@ async function main(): Promise<number> {
 		await page.goto(`${url}/settings/community-nodes`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
 		await page.getByText('Community nodes', { exact: false }).first().waitFor({ timeout: 60_000 });
 	};
+	/** Install modal: the package name, the risk checkbox, Install. An empty page's button says "Install a community node". */
+	const installInSettings = async (name: string, opener: 'Install a community node' | 'Install') => {
+		await settings();
+		await page.getByRole('button', { name: opener, exact: true }).first().click({ timeout: 30_000 });
+		await page.locator('[data-test-id="package-name-input"] input, input[data-test-id="package-name-input"]').first().fill(name);
+		await page.locator('[data-test-id="user-agreement-checkbox"]').click();
+		await page.locator('[data-test-id="install-community-package-button"]').click();
+	};
 	try {
 		await signIn(page, url, owner);
 		let first = true;
 		for (const pkg of packages) {
 			const ok = await step(`install ${pkg.name} on Settings → Community Nodes`, async () => {
-				await settings();
-				// An empty page offers "Install a community node"; with packages installed the header has "Install".
-				const opener = first ? page.getByRole('button', { name: 'Install a community node' }) : page.getByRole('button', { name: 'Install', exact: true });
-				await opener.first().click({ timeout: 30_000 });
-				await page.locator('[data-test-id="package-name-input"] input, input[data-test-id="package-name-input"]').first().fill(pkg.name);
-				await page.locator('[data-test-id="user-agreement-checkbox"]').click();
-				await page.locator('[data-test-id="install-community-package-button"]').click();
+				// With packages installed, the page's header has "Install".
+				await installInSettings(pkg.name, first ? 'Install a community node' : 'Install');
 				await cardOf(pkg.name).waitFor({ timeout: 120_000 });
 				return `card shown: ${(await cardOf(pkg.name).innerText()).replace(/\s+/g, ' ').slice(0, 120)}`;
 			});
@@ -160,12 +161,7 @@ async function main(): Promise<number> {
 			return `the node's panel says: "${text.slice(0, 140)}"`;
 		});
 		await step('the user installs it again and the saved workflow runs', async () => {
-			await settings();
-			const opener = page.getByRole('button', { name: 'Install', exact: true });
-			await opener.first().click({ timeout: 30_000 });
-			await page.locator('[data-test-id="package-name-input"] input, input[data-test-id="package-name-input"]').first().fill(LIFECYCLE_PACKAGE);
-			await page.locator('[data-test-id="user-agreement-checkbox"]').click();
-			await page.locator('[data-test-id="install-community-package-button"]').click();
+			await installInSettings(LIFECYCLE_PACKAGE, 'Install');
 			await cardOf(LIFECYCLE_PACKAGE).filter({ hasText: patch }).waitFor({ timeout: 120_000 });
 			return `reinstalled ${patch}; ${await runSaved()}`;
 		});
