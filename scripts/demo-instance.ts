@@ -8,18 +8,16 @@ import {
 	TARBALLS_DIR,
 	createUserFolder,
 	ensureN8n,
-	exampleWorkflows,
 	freePort,
 	importCredentials,
-	importWorkflows,
 	isPortFree,
 	missingTarballs,
 	onShutdown,
 	removeUserFolder,
 	vendorPackages,
 	type VendorPackage,
-	type WorkflowJson,
 } from './n8n-runtime';
+import { exampleWorkflows, importWorkflows, type WorkflowJson } from './workflow-files';
 import { PortInUseError, login, setupOwner, startN8n, type OwnerAccount, type RunningN8n } from './n8n-server';
 
 

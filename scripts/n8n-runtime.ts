@@ -8,7 +8,7 @@
  * browser.ts opens its editor in Chromium. Measured facts behind the choices: /work/shared/notes/n8n-runtime-facts.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -228,7 +228,7 @@ export async function runN8n(
 	return { exitCode, signal, stdout, stderr, ms: Date.now() - started, logFile };
 }
 
-async function runN8nOrThrow(userFolder: string, args: string[], label?: string): Promise<CommandResult> {
+export async function runN8nOrThrow(userFolder: string, args: string[], label?: string): Promise<CommandResult> {
 	const result = await runN8n(userFolder, args, { label });
 	if (result.exitCode !== 0) {
 		throw new Error(`n8n ${args[0]} failed (exit ${result.exitCode ?? result.signal}); see ${result.logFile}`);
@@ -237,7 +237,7 @@ async function runN8nOrThrow(userFolder: string, args: string[], label?: string)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// User folders, credentials, workflows.
+// User folders and credentials (workflow files: workflow-files.ts).
 
 /**
  * Creates a fresh N8N_USER_FOLDER with the given packages (default: all four) installed from their packed tarballs
@@ -314,54 +314,14 @@ export async function importCredentials(userFolder: string, credentials: Credent
 	}
 }
 
-export interface WorkflowJson {
-	id: string;
-	name: string;
-	nodes: unknown[];
-	connections: Record<string, unknown>;
-	[key: string]: unknown;
-}
-
 /**
  * n8n links an execution to its workflow only when the id has at most 21 characters (isWorkflowIdValid), and
  * execute-batch silently drops ids without a digit (it filters them with /\d+/).
  */
-function assertWorkflowId(id: unknown): asserts id is string {
+export function assertWorkflowId(id: unknown): asserts id is string {
 	if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,21}$/.test(id) || !/\d/.test(id)) {
 		throw new Error(`workflow id ${JSON.stringify(id)} must be 1-21 letters/digits and contain a digit`);
 	}
-}
-
-/** Imports workflows with their fixed ids in one n8n process (`import:workflow --separate`). */
-export async function importWorkflows(userFolder: string, workflows: WorkflowJson[]): Promise<void> {
-	if (workflows.length === 0) return;
-	const dir = path.join(userFolder, 'import-workflows');
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir);
-	for (const workflow of workflows) {
-		assertWorkflowId(workflow.id);
-		// n8n 2.0.x's import needs a versionId (later releases make one up); ours is stable per import.
-		fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify({ active: false, settings: {}, versionId: randomUUID(), ...workflow }));
-	}
-	await runN8nOrThrow(userFolder, ['import:workflow', '--separate', `--input=${dir}`]);
-	fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** The example workflows of the given packages (packages/<name>/examples/*.json), by package then file name. */
-export function exampleWorkflows(packages: VendorPackage[] = vendorPackages()): Array<{ packageName: string; file: string; workflow: WorkflowJson }> {
-	return packages.flatMap((pkg) => {
-		const dir = path.join(pkg.dir, 'examples');
-		return fs.existsSync(dir) ? readWorkflowFiles(dir).map((example) => ({ packageName: pkg.name, ...example })) : [];
-	});
-}
-
-/** The workflow JSON files of a folder (e.g. packages/<name>/examples), sorted by file name. */
-export function readWorkflowFiles(dir: string): Array<{ file: string; workflow: WorkflowJson }> {
-	return fs
-		.readdirSync(dir)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson }));
 }
 
 /** Node type names n8n loads for this user folder (headless, `n8n export:nodes`). */

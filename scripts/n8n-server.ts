@@ -203,17 +203,24 @@ export async function runWorkflowManually(
 	});
 	const { executionId } = ((await res.json()) as { data: { executionId: string } }).data;
 	const deadline = started + (options.timeoutMs ?? 120_000);
-	let execution: any;
+	// Execution data comes in n8n's `flatted` encoding; n8n's own copy decodes it (plain JS, any Node version).
+	const { parse } = require(path.join(N8N_MODULES, 'flatted')) as { parse(text: string): any };
+	let run: any;
 	do {
 		await sleep(150);
-		execution = ((await (await restCall(`${url}/rest/executions/${executionId}`, { headers: { cookie } })).json()) as any).data;
-	} while (['new', 'running', 'unknown'].includes(execution?.status) && Date.now() < deadline);
-	// Execution data comes in n8n's `flatted` encoding; n8n's own copy decodes it (plain JS, any Node version).
-	const { parse } = require(path.join(N8N_MODULES, 'flatted')) as { parse(text: string): unknown };
-	const run = { ...execution, data: typeof execution?.data === 'string' ? parse(execution.data) : execution?.data };
+		const execution = ((await (await restCall(`${url}/rest/executions/${executionId}`, { headers: { cookie } })).json()) as any).data;
+		run = { ...execution, data: typeof execution?.data === 'string' ? parse(execution.data) : execution?.data };
+		// n8n 1.x saves a run's status, then its data (two statements): `success` can come with the data of its start.
+	} while (!finished(run) && Date.now() < deadline);
 	const command = { exitCode: null, signal: null, stdout: '', stderr: '', ms: Date.now() - started, logFile: options.logFile ?? '' };
 	const ms = Date.parse(run.stoppedAt) - Date.parse(run.startedAt);
 	return toWorkflowRun(workflowId, run, command, Number.isFinite(ms) ? ms : command.ms);
+}
+
+/** A run that ended; a successful one only once its node data is saved too. */
+function finished(run: any): boolean {
+	if (['new', 'running', 'unknown'].includes(run?.status) || run?.status === undefined) return false;
+	return run.status !== 'success' || Object.keys(run.data?.resultData?.runData ?? {}).length > 0;
 }
 
 /** Names of all node types the running instance offers (including n8n's `...Tool` variants). */

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import type { WorkflowJson } from '../../scripts/n8n-runtime';
+import type { WorkflowJson } from '../../scripts/workflow-files';
 
 /**
  * A node class from the package sources. By its `.ts` file name: under ts-node a bare `X.node` resolves to the

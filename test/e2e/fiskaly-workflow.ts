@@ -1,5 +1,5 @@
 /** Builds e2e workflows of chained fiskaly Management nodes (Manual Trigger → node 1 → node 2 → ...). */
-import type { WorkflowJson } from '../../scripts/n8n-runtime';
+import type { WorkflowJson } from '../../scripts/workflow-files';
 import { nodeChain } from './workflow-chain';
 
 export { byId } from './workflow-chain';

@@ -4,7 +4,8 @@
  * executes them all in one n8n process and calls each check().
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { CredentialImport, WorkflowJson, WorkflowRun } from '../../scripts/n8n-runtime';
+import type { CredentialImport, WorkflowRun } from '../../scripts/n8n-runtime';
+import type { WorkflowJson } from '../../scripts/workflow-files';
 import type { CredentialTestResult } from '../../scripts/n8n-server';
 import type { FiskalySandbox } from '../sandbox/fiskaly';
 import type { InvoicingApiSandbox } from '../sandbox/invoicing-api';

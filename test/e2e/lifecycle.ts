@@ -16,7 +16,8 @@ import {
 	uninstallPackage,
 	updatePackage,
 } from '../../scripts/community-packages';
-import { createUserFolder, importCredentials, importWorkflows, removeUserFolder, type VendorPackage } from '../../scripts/n8n-runtime';
+import { createUserFolder, importCredentials, removeUserFolder, type VendorPackage } from '../../scripts/n8n-runtime';
+import { importWorkflows } from '../../scripts/workflow-files';
 import { listNodeTypes, runWorkflowManually } from '../../scripts/n8n-server';
 import type { LocalRegistry } from '../../scripts/registry';
 import { closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';

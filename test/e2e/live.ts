@@ -16,10 +16,22 @@ async function rest(url: string, cookie: string, init: { method?: string; body?:
 	return (JSON.parse(text) as { data: unknown }).data;
 }
 
-/** Publishes (activates) an imported workflow: POST /rest/workflows/:id/activate with its current version. */
+/**
+ * Publishes (activates) an imported workflow: POST /rest/workflows/:id/activate with its current version. n8n 2.0's
+ * import writes no workflow history and publishing takes the version from it ("Version not found"): there the
+ * workflow is saved once first, as the editor does (a node moved, so n8n records a version), then published.
+ */
 export async function publishWorkflow(url: string, cookie: string, workflowId: string): Promise<void> {
 	const workflow = await rest(`${url}/rest/workflows/${workflowId}`, cookie);
-	await rest(`${url}/rest/workflows/${workflowId}/activate`, cookie, { method: 'POST', body: { versionId: workflow.versionId } });
+	const publish = (versionId: string) => rest(`${url}/rest/workflows/${workflowId}/activate`, cookie, { method: 'POST', body: { versionId } });
+	try {
+		await publish(workflow.versionId);
+	} catch (error) {
+		if (!/Version not found/.test(String(error))) throw error;
+		const nodes = (workflow.nodes as Array<{ position: [number, number] }>).map((node, index) => (index === 0 ? { ...node, position: [node.position[0] + 20, node.position[1]] } : node));
+		const saved = await rest(`${url}/rest/workflows/${workflowId}`, cookie, { method: 'PATCH', body: { versionId: workflow.versionId, nodes, connections: workflow.connections } });
+		await publish(saved.versionId);
+	}
 }
 
 /** The production URL of an MCP Server Trigger (node version 2+: `/mcp/<path>`, Streamable HTTP and SSE). */

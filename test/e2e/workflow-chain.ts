@@ -1,5 +1,5 @@
 /** Builds e2e workflows of chained nodes: a start node (Manual Trigger unless given) → step 1 → step 2 → ... */
-import type { WorkflowJson } from '../../scripts/n8n-runtime';
+import type { WorkflowJson } from '../../scripts/workflow-files';
 
 export const MANUAL_TRIGGER = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 

@@ -10,7 +10,8 @@
  * and a write the vendor refuses because it already happened ("already finalized", "already sent", "already
  * exists") counts as done. Anything else fails the execution (Stop and Error), so the caller delivers it again.
  */
-import type { CredentialImport, WorkflowJson } from '../../scripts/n8n-runtime';
+import type { CredentialImport } from '../../scripts/n8n-runtime';
+import type { WorkflowJson } from '../../scripts/workflow-files';
 
 export const TNI_LOGIN_CREDENTIAL: CredentialImport = {
 	id: 'tniLoginQueueCred',

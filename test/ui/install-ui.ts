@@ -14,7 +14,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { listPackages, newOwner, startInstallerSession } from '../../scripts/community-packages';
-import { ROOT, createUserFolder, importCredentials, importWorkflows, onShutdown, removeUserFolder, sleep, vendorPackages } from '../../scripts/n8n-runtime';
+import { ROOT, createUserFolder, importCredentials, onShutdown, removeUserFolder, sleep, vendorPackages } from '../../scripts/n8n-runtime';
+import { importWorkflows } from '../../scripts/workflow-files';
 import { EDITOR_VIEWPORT, launchChromium, signIn } from '../../scripts/browser';
 import { startRegistry } from '../../scripts/registry';
 import { closeSandboxes, fillPlaceholders, startSandboxes } from '../../scripts/sandboxes';

@@ -10,8 +10,9 @@
  */
 import * as path from 'node:path';
 
-import { exampleWorkflows, readWorkflowFiles, ROOT } from '../../../scripts/n8n-runtime';
-import type { WorkflowJson } from '../../../scripts/n8n-runtime';
+import { ROOT } from '../../../scripts/n8n-runtime';
+import { exampleWorkflows, readWorkflowFiles } from '../../../scripts/workflow-files';
+import type { WorkflowJson } from '../../../scripts/workflow-files';
 import type { E2eCase, E2eContext } from '../harness';
 import { callTool, connectMcp, mcpUrl, type ToolResult } from '../live';
 import type { Conversation, ModelScenario } from '../openai-stub';

@@ -3,7 +3,8 @@
  * it to Digipoort, ask the delivery status. The workflow is the example workflow (run as is by n8n-examples).
  */
 import * as path from 'node:path';
-import { ROOT, readWorkflowFiles } from '../../../scripts/n8n-runtime';
+import { ROOT } from '../../../scripts/n8n-runtime';
+import { readWorkflowFiles } from '../../../scripts/workflow-files';
 import { SAMPLE_INSTANCE } from '../../sandbox/semansys';
 import type { E2eCase } from '../harness';
 

@@ -4,7 +4,8 @@
  * token (New Invoice), once with the e-mail & password credential (Invoice Paid).
  */
 import * as path from 'node:path';
-import { ROOT, readWorkflowFiles } from '../../../scripts/n8n-runtime';
+import { ROOT } from '../../../scripts/n8n-runtime';
+import { readWorkflowFiles } from '../../../scripts/workflow-files';
 import type { E2eCase } from '../harness';
 import { tniChain, tniTrigger } from '../thenextinvoice-workflow';
 
