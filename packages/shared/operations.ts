@@ -4,7 +4,6 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
@@ -16,6 +15,7 @@ import { collectNumberedPages, collectOffsetPages } from './transport/pagination
 import {
 	apiRequest,
 	AUTO_PAGES,
+	DEFAULT_SETTLE_MS,
 	DEFAULT_TRANSPORT,
 	MAX_PAGES_IN_PARALLEL,
 	type RequestContext,
@@ -23,6 +23,8 @@ import {
 	type TransportSettings,
 	type VendorApi,
 } from './transport/request';
+import { AUTO_ITEMS, MAX_BATCH_SIZE, MAX_PARALLEL_ITEMS } from './properties';
+import { alreadyDone, markDone, settle, type StateChange } from './stateChange';
 import { validateInput } from './validation';
 
 /** A list endpoint: how to ask for a page and where the records and the total are. */
@@ -154,6 +156,8 @@ export interface OperationDescriptor<TInput = unknown> {
 	 * runs in parallel under Auto.
 	 */
 	sequential?: boolean;
+	/** Moves a record to a state (finalize, send, enable, ...): done once, a repeat succeeds with `alreadyDone` (stateChange.ts). */
+	stateChange?: StateChange<TInput>;
 }
 
 /** How many times a write whose outcome was unknown is looked up and sent again before its error stands. */
@@ -173,191 +177,6 @@ export interface ResourceDescriptor {
  */
 export function defineOperation<TInput>(descriptor: OperationDescriptor<TInput>): OperationDescriptor {
 	return descriptor as unknown as OperationDescriptor;
-}
-
-const returnAllAndLimit = (resource: string, operation: string): INodeProperties[] => [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: [resource], operation: [operation] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
-	},
-];
-
-/** Most IDs one batched request may carry, whatever Batch Size says (a URL of 1,000 ids is some 7 KB). */
-const MAX_BATCH_SIZE = 1000;
-
-const batchItemsProperties = (resource: string, operation: string, defaultSize: number): INodeProperties[] => [
-	{
-		displayName: 'Batch Items',
-		name: 'batchItems',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to send the IDs of many input items together instead of one request per item. Each item still gets its own result.',
-		displayOptions: { show: { resource: [resource], operation: [operation] } },
-	},
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-		default: defaultSize,
-		description: `How many IDs go in one request. The service documents no limit; the IDs travel in the URL, which some servers refuse when it is long, hence ${defaultSize} by default.`,
-		displayOptions: { show: { resource: [resource], operation: [operation], batchItems: [true] } },
-	},
-];
-
-/** Most items a node sends at once (Request Options → Items in Parallel, and the most Auto may reach). */
-export const MAX_PARALLEL_ITEMS = 500;
-/**
- * Items in Parallel = 0 (the default): Auto starts with `start` items at once and, until the vendor first pushes
- * back, adds `growth` per answer that came back fine (16 times as many per round trip: 8, 128, 500), up to Max Items
- * in Parallel (`max` by default). Measured with `npm run bench -- adaptive` (500 creates, a vendor 20 ms away, against
- * n8n's HTTP Request node, which sends every item at once) on a quiet 2-core machine: start 4, ×4 per round trip up
- * to 200 took 1.34 times the HTTP Request node's time; up to 500, 1.14; start 8, ×8, 1.06; start 8, ×16, 1.01. The
- * profile showed why: n8n's thread was idle longer under ours (waiting for the ramp and the ceiling), not busier. A
- * vendor that pushes back (429/503) halves it at once, so a rate limit costs a few refused requests, never an item.
- */
-export const AUTO_ITEMS = { start: 8, max: 500, growth: 15 };
-
-/**
- * Request Options: timeout and retry limits everywhere. Nodes (`forItems`) also get "Items in Parallel" (a trigger's
- * poll has no items); nodes and triggers that page through lists (`forPages`) get "Pages in Parallel". Without
- * `resources` (a trigger) the collection is always shown.
- */
-export const requestOptionsProperty = (resources?: string[], { forItems = false, forPages = false } = {}): INodeProperties => ({
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	...(resources ? { displayOptions: { show: { resource: resources } } } : {}),
-	options: [
-		...(forItems
-			? [
-					{
-						displayName: 'Items in Parallel',
-						name: 'parallelItems',
-						type: 'number' as const,
-						typeOptions: { minValue: 0, maxValue: MAX_PARALLEL_ITEMS },
-						default: 0,
-						description:
-							'How many items are sent at once. 0 is Auto: starts with 8, sends more while the service answers fine and fewer after a 429 or 503 (waiting its Retry-After), up to Max Items in Parallel; sends that message a customer or deliver to an authority go one at a time. 1 sends one item after the other; any other number is fixed. The output keeps the item order, but the service receives parallel requests in any order.',
-					},
-					{
-						displayName: 'Max Items in Parallel',
-						name: 'maxParallelItems',
-						type: 'number' as const,
-						typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_ITEMS },
-						default: 500, // AUTO_ITEMS.max
-						description: 'The most items Auto (Items in Parallel = 0) sends at once',
-					},
-				]
-			: []),
-		{
-			displayName: 'Max Attempts',
-			name: 'maxAttempts',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 10 },
-			default: 5, // DEFAULT_RETRY_POLICY.maxAttempts (a test keeps the two equal)
-			description: 'How many times a request is tried when the service is busy (429, 503) or a safe request fails',
-		},
-		{
-			displayName: 'Max Total Wait (Seconds)',
-			name: 'maxTotalWaitSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 60, // DEFAULT_RETRY_POLICY.maxTotalWaitMs in seconds
-			description: 'Longest total time one request may wait between retries, Retry-After included',
-		},
-		...(forPages
-			? [
-					{
-						displayName: 'Pages in Parallel',
-						name: 'pagesInParallel',
-						type: 'number' as const,
-						typeOptions: { minValue: 0, maxValue: MAX_PAGES_IN_PARALLEL },
-						default: 0, // DEFAULT_TRANSPORT.pagesInParallel
-						description:
-							'How many pages of a list are requested at once, once the first page has told how many there are (Return All of thousands of records). 0 is Auto: starts with 3, more while the service answers fine, fewer after a 429 or 503, up to 10. The records keep their order. 1 asks for one page after the other.',
-					},
-				]
-			: []),
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 30, // DEFAULT_TRANSPORT.timeoutMs in seconds
-			description: 'How long to wait for an answer to one request',
-		},
-	],
-});
-
-/** Turns resource descriptors into the node's parameter list (resource, operation, fields). */
-export function buildProperties(
-	resources: ResourceDescriptor[],
-	defaultResource = resources[0].value,
-	{ pagedLists = false }: { pagedLists?: boolean } = {},
-): INodeProperties[] {
-	const properties: INodeProperties[] = [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: resources.map((r) => ({ name: r.name, value: r.value })),
-			default: defaultResource,
-		},
-	];
-	for (const resource of resources) {
-		// n8n shows the first operation of a resource until the user picks another.
-		const firstOperation = resource.operations[0].value;
-		const options: INodePropertyOptions[] = resource.operations.map((op) => ({
-			name: op.name,
-			value: op.value,
-			action: op.action,
-			description: op.description,
-		}));
-		properties.push({
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options,
-			default: firstOperation,
-		});
-	}
-	for (const resource of resources) {
-		for (const op of resource.operations) {
-			const show = { resource: [resource.value], operation: [op.value] };
-			for (const property of op.properties) {
-				properties.push({
-					...property,
-					displayOptions: {
-						...property.displayOptions,
-						show: { ...property.displayOptions?.show, ...show },
-					},
-				});
-			}
-			if (op.list) properties.push(...returnAllAndLimit(resource.value, op.value));
-			if (op.batch) properties.push(...batchItemsProperties(resource.value, op.value, op.batch.maxIds));
-		}
-	}
-	properties.push(requestOptionsProperty(resources.map((r) => r.value), { forItems: true, forPages: pagedLists }));
-	return properties;
 }
 
 // A string: n8n hands back a copy of an object fallback, which would never compare equal.
@@ -420,6 +239,7 @@ function settingsFromOptions(options: IDataObject): TransportSettings {
 		pagesInParallel: pageControl ?? pages,
 		congestion: pageControl,
 		timeoutMs: number(options.timeoutSeconds, DEFAULT_TRANSPORT.timeoutMs / 1000) * 1000,
+		settleMs: number(options.settleSeconds, DEFAULT_SETTLE_MS / 1000) * 1000,
 		retry: {
 			...DEFAULT_TRANSPORT.retry,
 			maxAttempts: number(options.maxAttempts, DEFAULT_TRANSPORT.retry.maxAttempts),
@@ -525,8 +345,9 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	if (!op.request) throw new NodeOperationError(context.getNode(), `Operation "${op.value}" has no request`);
 	const earlier = op.existing ? await op.existing(input, run) : undefined;
 	if (earlier !== undefined) return shape(earlier).map((json) => ({ json }));
+	if (op.stateChange) return (await runStateChange(op, op.stateChange, run, shape)).map((json) => ({ json }));
 	const spec = await op.request(input, requestTools(context, itemIndex));
-	if (op.recover) return shape(await sendRecovering(op, run, spec)).map((json) => ({ json }));
+	if (op.recover) return shape(await sendRecovering(run, spec, op.recover)).map((json) => ({ json }));
 	const response = await apiRequest(context, api, { ...spec, binary: spec.binary || !!op.download }, { itemIndex, settings });
 	if (!op.download) return shape(response.body).map((json) => ({ json }));
 	const contentType = String(response.headers['content-type'] ?? op.download.mimeType ?? 'application/octet-stream').split(';')[0];
@@ -534,14 +355,60 @@ async function runOperation(op: OperationDescriptor, run: OperationRun<unknown>)
 	return [await binaryItem(context, input, new FileResult(response.body as Buffer, fileName, contentType))];
 }
 
+/**
+ * A state change: asked first where the vendor would apply a repeat; sent (an unknown outcome looked up); a refusal that says it already happened, confirmed by
+ * `isDone`, is the current record with `alreadyDone: true`.
+ */
+async function runStateChange(
+	op: OperationDescriptor,
+	change: StateChange<unknown>,
+	run: OperationRun<unknown>,
+	shape: (value: unknown) => IDataObject[],
+): Promise<IDataObject[]> {
+	const { context, input, itemIndex } = run;
+	const found = (answer: unknown) => {
+		alreadyDone(run, change);
+		return markDone(shape(answer), true);
+	};
+	if (change.askFirst) {
+		const current = await change.isDone(input, run);
+		if (current !== undefined) return found(current);
+	}
+	const spec = await op.request!(input, requestTools(context, itemIndex));
+	// An unknown outcome is settled by the operation's own lookup, else by `isDone`: the record in the target state
+	// after this item's request (absent before it, or the vendor would have refused) is this item's change.
+	try {
+		const answer = await sendRecovering(run, spec, op.recover ?? change.isDone);
+		return markDone(shape(answer), false);
+	} catch (error) {
+		const current = change.refusal?.(error) ? await change.isDone(input, run).catch(() => undefined) : undefined;
+		if (current === undefined) throw asNodeError(context.getNode(), error, itemIndex);
+		return found(current);
+	}
+}
+
+/** A lookup's answer, or that it failed (the vendor could not be asked, or could not tell). */
+async function lookUp(ask: () => Promise<unknown>): Promise<{ found?: unknown; failed?: true }> {
+	try {
+		return { found: await ask() };
+	} catch {
+		return { failed: true };
+	}
+}
+
 const statedOutcome = (error: unknown) => (error as { context?: IDataObject })?.context?.outcome;
 
 /**
- * Sends a write with `recover`: on an unknown outcome, look it up; found → done, certainly absent → send the same
- * request (same body, same idempotency token) again. A later refusal is also looked up, because the first attempt
- * may have landed late (after a timeout) and be the reason for it.
+ * Sends a write with a lookup (`recover`): on an unknown outcome, look it up; found → done; not found → wait the
+ * settle delay (the write may still land) and look once more; certainly absent → send the same request (same body,
+ * same idempotency token) again. A later refusal is also looked up, because the first attempt may have landed late
+ * (after a timeout) and be the reason for it.
  */
-async function sendRecovering(op: OperationDescriptor, run: OperationRun<unknown>, spec: RequestSpec): Promise<unknown> {
+async function sendRecovering(
+	run: OperationRun<unknown>,
+	spec: RequestSpec,
+	recover: (input: unknown, run: OperationRun<unknown>, sent: RequestSpec) => Promise<unknown>,
+): Promise<unknown> {
 	const { context, api, input, itemIndex, settings } = run;
 	let lastError: unknown;
 	for (let round = 0; round < RECOVERY_ROUNDS; round++) {
@@ -551,12 +418,14 @@ async function sendRecovering(op: OperationDescriptor, run: OperationRun<unknown
 			if (round === 0 && statedOutcome(error) !== 'unknown') throw asNodeError(context.getNode(), error, itemIndex);
 			lastError = error;
 		}
-		let found: unknown;
-		try {
-			found = await op.recover!(input, run, spec);
-		} catch {
-			throw asNodeError(context.getNode(), lastError, itemIndex); // the lookup failed too: the write's own error stands
+		// Not found, or the lookup could not tell: the write may still land, so ask once more after the settle delay.
+		let lookup = await lookUp(() => recover(input, run, spec));
+		if (statedOutcome(lastError) === 'unknown' && lookup.found === undefined) {
+			await settle(settings.settleMs ?? DEFAULT_SETTLE_MS);
+			lookup = await lookUp(() => recover(input, run, spec));
 		}
+		if (lookup.failed) throw asNodeError(context.getNode(), lastError, itemIndex); // the lookup failed too: the write's own error stands
+		const found = lookup.found;
 		if (found !== undefined) return found;
 		if (statedOutcome(lastError) === 'notApplied' && round > 0) throw asNodeError(context.getNode(), lastError, itemIndex);
 	}

@@ -69,15 +69,17 @@ describe('organization', () => {
 		expect(updated.json[0]).toMatchObject({ town: 'Hamburg', name: 'Filiale Nord' });
 
 		const enabled = await f.run({ resource: 'organization', operation: 'enableEnvironment', organizationId: orgLocator(id), env: 'LIVE' });
-		expect(enabled.json[0]).toEqual({ success: true, organizationId: id, env: 'LIVE', alreadyEnabled: false });
+		expect(enabled.json[0]).toEqual({ success: true, organizationId: id, env: 'LIVE', alreadyEnabled: false, alreadyDone: false });
 		expect(f.sandbox.state.organizations.get(id)._envs).toContain('LIVE');
 		// Already enabled (a new organization has TEST, and LIVE now): read, not sent again.
 		for (const env of ['TEST', 'LIVE']) {
 			f.sandbox.clearRequests();
 			const again = await f.run({ resource: 'organization', operation: 'enableEnvironment', organizationId: orgLocator(id), env });
-			expect(again.json[0]).toEqual({ success: true, organizationId: id, env, alreadyEnabled: true });
+			expect(again.json[0]).toEqual({ success: true, organizationId: id, env, alreadyEnabled: true, alreadyDone: true });
 			expect(f.sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v0/organizations/${id}`]);
 		}
+		const strict = await f.run({ resource: 'organization', operation: 'enableEnvironment', organizationId: orgLocator(id), env: 'LIVE', ifAlreadyDone: 'fail' });
+		expect(strict.error?.message).toBe('Already enabled: nothing was sent');
 
 		const deleted = await f.run({ resource: 'organization', operation: 'delete', organizationId: orgLocator(id) });
 		expect(deleted.json[0]).toEqual({ success: true, organizationId: id, deleted: true });
@@ -131,12 +133,16 @@ describe('API key', () => {
 		expect(listed.json.some((k) => 'secret' in k)).toBe(false);
 	});
 
-	it('a duplicate name answers 409 with fiskaly\'s code', async () => {
+	it('a re-run over a key name that exists: fiskaly answers 409, the key of that name is read → alreadyDone, no secret; Fail reports the 409', async () => {
 		const org = f.sandbox.ownOrganizationId;
-		await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(org), name: 'dup-name', status: 'enabled' });
-		const { error } = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(org), name: 'dup-name', status: 'enabled' });
-		expect(error?.message).toMatch(/\[E_CONFLICT\]/);
-		expect(error?.description).toMatch(/HTTP 409/);
+		const first = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(org), name: 'dup-name', status: 'enabled' });
+		const again = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(org), name: 'dup-name', status: 'enabled' });
+		expect(again.error).toBeUndefined();
+		expect(again.json[0]).toMatchObject({ _id: first.json[0]._id, name: 'dup-name', alreadyDone: true });
+		expect(again.json[0].secret).toBeUndefined();
+		expect([...f.sandbox.state.apiKeys.values()].filter((key) => key.name === 'dup-name')).toHaveLength(1);
+		const strict = await f.run({ resource: 'apiKey', operation: 'create', organizationId: orgLocator(org), name: 'dup-name', status: 'enabled', ifAlreadyDone: 'fail' });
+		expect(strict.error?.message).toBe('Already created: nothing was sent');
 	});
 
 	it('onboards a merchant: managed organization, TEST enabled, managed API key with its secret only where asked for', async () => {
@@ -145,7 +151,7 @@ describe('API key', () => {
 		const merchantId = merchant.json[0]._id as string;
 		const env = await f.run({ resource: 'organization', operation: 'enableEnvironment', organizationId: orgLocator(merchantId), env: 'TEST' });
 		// A new organization has TEST already: read, nothing sent.
-		expect(env.json[0]).toMatchObject({ success: true, alreadyEnabled: true });
+		expect(env.json[0]).toMatchObject({ success: true, alreadyEnabled: true, alreadyDone: true });
 		const key = await f.run({
 			resource: 'apiKey',
 			operation: 'create',

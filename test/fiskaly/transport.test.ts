@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { fiskalyTokens } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/api';
 import { knownSecrets, newOrganization, orgLocator, startFiskaly, type FiskalyFixture } from './setup';
 
@@ -72,11 +73,27 @@ describe('retries', () => {
 		expect([orgsNamed('Lost Managed GmbH'), orgsNamed('Lost Plain GmbH')]).toEqual([1, 1]);
 	});
 
-	it('a create that got a 502 and is not found stays unknown, and is never sent twice', async () => {
+	it('a create that got a 502 and is not found, not after the settle delay either, is sent once more under the same creation key', async () => {
 		f.sandbox.faults.add({ kind: 'status502', match: { method: 'POST' } });
-		const { error } = await f.run(newOrganization('Gateway GmbH'));
-		expect(error?.description).toMatch(/HTTP 502.*OUTCOME UNKNOWN/);
-		expect(f.apiCalls()).toEqual(['POST /api/v0/organizations', 'GET /api/v0/organizations']);
+		const { json, error } = await f.run(newOrganization('Gateway GmbH'));
+		expect(error).toBeUndefined();
+		expect(f.apiCalls()).toEqual(['POST /api/v0/organizations', 'GET /api/v0/organizations', 'GET /api/v0/organizations', 'POST /api/v0/organizations']);
+		const posted = f.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/api/v0/organizations').map((r) => (r.body as { metadata: Record<string, string> }).metadata.n8n_creation_key);
+		expect(posted[0]).toBe(posted[1]);
+		expect([...f.sandbox.state.organizations.values()].filter((o) => o.name === 'Gateway GmbH').map((o) => o._id)).toEqual([json[0]._id]);
+	});
+
+	it('a create that lands only after its repeat: two organizations carry the key; the first is the item, the other is named, not hidden', async () => {
+		f.sandbox.faults.add({ kind: 'slow', delayMs: 3600, match: { method: 'POST', path: '/api/v0/organizations' } });
+		const { json, error } = await f.run({ ...newOrganization('Late GmbH'), requestOptions: { timeoutSeconds: 1, maxAttempts: 4, maxTotalWaitSeconds: 10 } });
+		expect(error).toBeUndefined();
+		await sleep(1000); // the first request's handler runs 3.6 s after it arrived, after the repeat
+		const late = [...f.sandbox.state.organizations.values()].filter((o) => o.name === 'Late GmbH');
+		expect(late).toHaveLength(2);
+		const again = await f.run({ ...newOrganization('Late GmbH'), idempotencyKey: (late[0].metadata as Record<string, string>).n8n_creation_key });
+		const ids = late.map((o) => o._id);
+		expect(ids).toContain(json[0]._id);
+		expect([again.json[0]._id, ...(again.json[0].otherOrganizationsWithCreationKey as string[])].sort()).toEqual([...ids].sort());
 	});
 
 	it('an API key whose answer was lost is looked up by its unique name; a missing one is created again', async () => {

@@ -134,11 +134,14 @@ describe('Invoicing API: create invoice', () => {
 		expect(f.sandbox.requests.length).toBe(before);
 	});
 
-	it('a repeated custom invoice id is refused by the API (409) and reported, not sent again', async () => {
+	it('a repeated custom invoice id (a re-run): refused by the API (409), confirmed by its status → alreadyDone, not created or sent again', async () => {
 		await f.run(newInvoice({ customInvoiceId: 'DUP-1' }));
-		const { error } = await f.run(newInvoice({ customInvoiceId: 'DUP-1' }));
-		expect(error?.message).toBe('Invoicing API: Invoice with customInvoiceId "DUP-1" already exists [Conflict]');
+		const { json, error } = await f.run(newInvoice({ customInvoiceId: 'DUP-1' }));
+		expect(error).toBeUndefined();
+		expect(json[0]).toMatchObject({ customInvoiceId: 'DUP-1', status: { state: 'sent' }, alreadyDone: true });
 		expect(f.sandbox.invoices.get('DUP-1')?.sendCount).toBe(1);
+		const strict = await f.run(newInvoice({ customInvoiceId: 'DUP-1', ifAlreadyDone: 'fail' }));
+		expect(strict.error?.message).toBe('Already created: nothing was sent');
 	});
 });
 
@@ -165,13 +168,13 @@ describe('Invoicing API: a create whose outcome is unknown is never sent twice',
 		expect(f.sandbox.invoices.get(id)?.sendCount).toBe(1);
 	});
 
-	it('500 from a gateway (never reached the API): the status check finds nothing, the create is sent again once', async () => {
+	it('500 from a gateway (never reached the API): the status check finds nothing, again after the settle delay, and the create is sent again once', async () => {
 		f.sandbox.faults.add({ kind: 'status500', match: { method: 'POST', path: '/api/invoice/create' } });
 		const { json, error } = await f.run(newInvoice({ customInvoiceId: 'GW-500' }));
 		expect(error).toBeUndefined();
 		expect(json[0]).toMatchObject({ customInvoiceId: 'GW-500', statusCode: 201 });
 		const calls = f.apiCalls();
-		expect(calls.slice(-3)).toEqual(['POST /invoice/create', 'GET /invoice/GW-500/status', 'POST /invoice/create']);
+		expect(calls.slice(-4)).toEqual(['POST /invoice/create', 'GET /invoice/GW-500/status', 'GET /invoice/GW-500/status', 'POST /invoice/create']);
 		expect(f.sandbox.invoices.get('GW-500')?.sendCount).toBe(1);
 	});
 
@@ -183,14 +186,24 @@ describe('Invoicing API: a create whose outcome is unknown is never sent twice',
 		expect(createRequestsFor('SLOW-1')).toHaveLength(1);
 	});
 
-	it('a create that lands only after its time-out: the resent one (same id) is created, the late one refused', async () => {
+	it('a create that lands only after its time-out: not there at once, found after the settle delay, not sent again', async () => {
 		f.sandbox.faults.add({ kind: 'slow', delayMs: 1500, match: { method: 'POST', path: '/api/invoice/create' } });
 		const duplicates = f.sandbox.stats.duplicates;
 		const { json } = await f.run(newInvoice({ customInvoiceId: 'LATE-1', requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 1 } }));
-		expect(json[0]).toMatchObject({ customInvoiceId: 'LATE-1', statusCode: 201 });
+		expect(json[0]).toMatchObject({ customInvoiceId: 'LATE-1', recoveredAfterUnknownOutcome: true });
+		expect(f.sandbox.stats.duplicates - duplicates).toBe(0);
+		expect(createRequestsFor('LATE-1')).toHaveLength(1);
+		expect(f.sandbox.invoices.get('LATE-1')?.sendCount).toBe(1);
+	});
+
+	it('with Settle Delay 0 the same late create is sent again (same id): the late one is refused, one invoice', async () => {
+		f.sandbox.faults.add({ kind: 'slow', delayMs: 1500, match: { method: 'POST', path: '/api/invoice/create' } });
+		const duplicates = f.sandbox.stats.duplicates;
+		const { json } = await f.run(newInvoice({ customInvoiceId: 'LATE-2', requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 1, settleSeconds: 0 } }));
+		expect(json[0]).toMatchObject({ customInvoiceId: 'LATE-2', statusCode: 201 });
 		await sleep(700); // the first request's handler runs 1.5 s after it arrived
 		expect(f.sandbox.stats.duplicates - duplicates).toBe(1);
-		expect(f.sandbox.invoices.get('LATE-1')?.sendCount).toBe(1);
+		expect(f.sandbox.invoices.get('LATE-2')?.sendCount).toBe(1);
 	});
 
 	it('when the status check fails too, the outcome stays unknown and nothing more is sent', async () => {

@@ -147,7 +147,7 @@ describe('Invoicing API: POST /invoice is never sent twice either', () => {
 		const { json, error } = await f.runWith(withPath(f, '/invoice'), newInvoice({ customInvoiceId: 'B-500' }));
 		expect(error).toBeUndefined();
 		expect(json[0]).toMatchObject({ customInvoiceId: 'B-500', statusCode: 201 });
-		expect(f.apiCalls().slice(-3)).toEqual(['POST /invoice', 'GET /invoice/B-500/status', 'POST /invoice']);
+		expect(f.apiCalls().slice(-4)).toEqual(['POST /invoice', 'GET /invoice/B-500/status', 'GET /invoice/B-500/status', 'POST /invoice']);
 		expect(f.sandbox.invoices.get('B-500')?.sendCount).toBe(1);
 	});
 

@@ -20,11 +20,11 @@ describe('Invoicing API: send', () => {
 		expect(f.sandbox.invoices.get('SEND-1')?.sendCount).toBe(0);
 		const { json, error } = await send('SEND-1');
 		expect(error).toBeUndefined();
-		expect(json).toEqual([{ customInvoiceId: 'SEND-1', statusCode: 200, message: 'Invoice sent', invoiceUrl: f.sandbox.invoices.get('SEND-1')?.invoiceUrl }]);
+		expect(json).toEqual([{ customInvoiceId: 'SEND-1', statusCode: 200, message: 'Invoice sent', invoiceUrl: f.sandbox.invoices.get('SEND-1')?.invoiceUrl, alreadyDone: false }]);
 		expect(f.sandbox.invoices.get('SEND-1')?.sendCount).toBe(1);
 	});
 
-	it('a second send is refused by the API and reported', async () => {
+	it('a second send is refused by the API and reported while no delivery event confirms it', async () => {
 		await createOnly('SEND-2');
 		await send('SEND-2');
 		const { error } = await send('SEND-2');
@@ -74,13 +74,41 @@ describe('Invoicing API: send', () => {
 			expect(delivering.sandbox.invoices.get('PROVED-1')?.sendCount).toBe(1);
 		});
 
-		it('500 from a gateway (it did not go out): no event, so no proof: OUTCOME UNKNOWN and not sent again', async () => {
+		it('500 from a gateway (it did not go out): no event, none after the settle delay either: OUTCOME UNKNOWN and not sent again', async () => {
 			await createOnlyVia('UNPROVED-1');
 			delivering.sandbox.faults.add({ kind: 'status500', match: { method: 'POST', path: '/api/invoice/:id/send' } });
 			const { error } = await sendVia('UNPROVED-1');
 			expect(error?.description).toMatch(/OUTCOME UNKNOWN/);
-			expect(delivering.apiCalls().slice(-2)).toEqual(['POST /invoice/UNPROVED-1/send', 'GET /invoice/UNPROVED-1/status']);
+			expect(delivering.apiCalls().slice(-3)).toEqual(['POST /invoice/UNPROVED-1/send', 'GET /invoice/UNPROVED-1/status', 'GET /invoice/UNPROVED-1/status']);
 			expect(delivering.sandbox.invoices.get('UNPROVED-1')?.sendCount).toBe(0);
+		});
+
+		it('a send that lands only after its time-out: no event at once, one after the settle delay: sent once, the item succeeds', async () => {
+			await createOnlyVia('LATE-SEND-1');
+			delivering.sandbox.faults.add({ kind: 'slow', delayMs: 1500, match: { method: 'POST', path: '/api/invoice/:id/send' } });
+			const { json, error } = await delivering.run({ resource: 'invoice', operation: 'send', customInvoiceId: 'LATE-SEND-1', requestOptions: { timeoutSeconds: 1 } });
+			expect(error).toBeUndefined();
+			expect(json[0]).toMatchObject({ customInvoiceId: 'LATE-SEND-1', recoveredAfterUnknownOutcome: true, alreadyDone: false });
+			expect(delivering.apiCalls().filter((c) => c === 'POST /invoice/LATE-SEND-1/send')).toHaveLength(1);
+			expect(delivering.sandbox.invoices.get('LATE-SEND-1')?.sendCount).toBe(1);
+		});
+
+		it('Send Again When Unproven: the same 500 is sent again once (the API would refuse a second send) and goes out once', async () => {
+			await createOnlyVia('UNPROVED-2');
+			delivering.sandbox.faults.add({ kind: 'status500', match: { method: 'POST', path: '/api/invoice/:id/send' } });
+			const { json, error } = await delivering.run({ resource: 'invoice', operation: 'send', customInvoiceId: 'UNPROVED-2', sendAgainWhenUnproven: true });
+			expect(error).toBeUndefined();
+			expect(json[0]).toMatchObject({ customInvoiceId: 'UNPROVED-2', statusCode: 200, alreadyDone: false });
+			expect(delivering.sandbox.invoices.get('UNPROVED-2')?.sendCount).toBe(1);
+		});
+
+		it('a re-run over a delivered invoice: the refusal, confirmed by its delivery event, is alreadyDone', async () => {
+			await createOnlyVia('RERUN-1');
+			await sendVia('RERUN-1');
+			const { json, error } = await sendVia('RERUN-1');
+			expect(error).toBeUndefined();
+			expect(json[0]).toMatchObject({ customInvoiceId: 'RERUN-1', status: { state: 'delivered' }, alreadyDone: true });
+			expect(delivering.sandbox.invoices.get('RERUN-1')?.sendCount).toBe(1);
 		});
 	});
 });

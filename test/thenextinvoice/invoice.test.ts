@@ -117,11 +117,22 @@ describe('TheNextInvoice invoice', () => {
 		const paid = await f.run({ resource: 'invoice', operation: 'registerPayment', invoiceId: id, method, date: '2026-11-20T10:00:00' });
 		expect(paid.error).toBeUndefined();
 		expect(f.lastRequest()!.body).toEqual({ method, date: '2026-11-20' });
+		expect(paid.json).toEqual([{ invoiceId: Number(id), success: true, alreadyDone: false }]);
+		// A second registration: 409 "already paid", confirmed by the status's payment topic → done, not an error.
 		const again = await f.run({ resource: 'invoice', operation: 'registerPayment', invoiceId: id, method, date: '2026-11-20' });
-		expect(again.error?.description).toMatch(/HTTP 409/);
+		expect(again.error).toBeUndefined();
+		expect(again.json).toEqual([{ invoiceId: Number(id), success: true, alreadyDone: true }]);
+		expect(f.apiCalls().slice(-2)).toEqual([`POST /invoice/${id}/payment`, `GET /invoice/${id}/status`]);
+		const strict = await f.run({ resource: 'invoice', operation: 'registerPayment', invoiceId: id, method, date: '2026-11-20', ifAlreadyDone: 'fail' });
+		expect(strict.error?.message).toBe('Already paid: nothing was sent');
 
 		const credited = await f.run({ resource: 'invoice', operation: 'credit', invoiceId: id });
+		expect(credited.json[0]).toMatchObject({ invoiceId: Number(id), alreadyDone: false });
 		expect(credited.json[0].creditInvoiceId).toBeGreaterThan(0);
+		// Credited twice: refused, the invoice's state is credited → done; the earlier credit invoice's ID is not known.
+		const creditedAgain = await f.run({ resource: 'invoice', operation: 'credit', invoiceId: id });
+		expect(creditedAgain.json).toEqual([{ invoiceId: Number(id), creditInvoiceId: null, alreadyDone: true }]);
+		expect([...f.sandbox.state.invoices.values()].filter((invoice) => invoice.credits === Number(id))).toHaveLength(1);
 	});
 
 	it('searches with filters, Return All over pages of 100, and Limit', async () => {

@@ -15,6 +15,8 @@ beforeAll(() => {
 /** A fresh finalized invoice (or `kind` quotation) for the first company, optionally to `receiver`. */
 const newInvoice = (fields: Record<string, unknown> = {}, kind?: 'quotation') => Number(f.sandbox.control.createInvoice(fields, { kind }).id);
 const stored = (id: number) => f.sandbox.state.invoices.get(id)!;
+/** E-mails that went out for an invoice (each mail is queued once, then delivered). */
+const mailsSent = (id: number) => stored(id).mailEvents.filter((event) => event.event === 'queued').length;
 const invoiceOp = (operation: string, invoiceId: number | string, extra: Record<string, unknown> = {}) =>
 	f.run({ resource: 'invoice', operation, invoiceId: idLocator(invoiceId), ...extra });
 
@@ -25,7 +27,7 @@ describe('TheNextInvoice invoice actions', () => {
 		const input = [{ $binary: { terms: { base64: pdf.toString('base64'), fileName: 'terms.pdf', mimeType: 'application/pdf' } } }];
 		const sent = await f.run({ resource: 'invoice', operation: 'sendEmail', invoiceId: idLocator(id), subject: 'Invoice {invoicenumber}', body: '<p>Hi</p>', attachments: 'terms' }, { input });
 		expect(sent.error).toBeUndefined();
-		expect(sent.json).toEqual([{ invoiceId: id, success: true }]);
+		expect(sent.json).toEqual([{ invoiceId: id, success: true, alreadyDone: false }]);
 		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: `/api/v1/invoice/${id}/send/mail` });
 		expect(f.lastRequest()!.body).toEqual({ subject: 'Invoice {invoicenumber}', body: '<p>Hi</p>', attachments: { filename: 'terms.pdf', content: pdf.toString('base64') } });
 		const attachment = stored(id).attachments[0];
@@ -42,8 +44,39 @@ describe('TheNextInvoice invoice actions', () => {
 		expect(zip.items[0].binary?.zip.mimeType).toBe('application/zip');
 		expect(Buffer.from(zip.items[0].binary!.zip.data, 'base64').subarray(0, 2).toString()).toBe('PK');
 
-		const missing = await f.run({ resource: 'invoice', operation: 'sendEmail', invoiceId: idLocator(id), subject: 'S', body: 'B', attachments: 'nope' }, { input });
+		const missing = await f.run({ resource: 'invoice', operation: 'sendEmail', invoiceId: idLocator(newInvoice()), subject: 'S', body: 'B', attachments: 'nope' }, { input });
 		expect(missing.error?.message).toMatch(/nope/);
+	});
+
+	it('a re-run does not e-mail an invoice twice: its mail events are read first (alreadyDone), Fail makes it an error', async () => {
+		const id = newInvoice();
+		const mail = { resource: 'invoice', operation: 'sendEmail', invoiceId: idLocator(id), subject: 'Invoice {invoicenumber}', body: '<p>Hi</p>' };
+		const first = await f.run(mail);
+		expect(first.json).toEqual([{ invoiceId: id, success: true, alreadyDone: false }]);
+		expect(f.apiCalls().slice(-2)).toEqual([`GET /invoice/${id}/status`, `POST /invoice/${id}/send/mail`]);
+		const again = await f.run(mail);
+		expect(again.json).toEqual([{ invoiceId: id, success: true, alreadyDone: true }]);
+		expect(f.apiCalls().slice(-1)).toEqual([`GET /invoice/${id}/status`]);
+		expect(mailsSent(id)).toBe(1);
+		const strict = await f.run({ ...mail, ifAlreadyDone: 'fail' });
+		expect(strict.error?.message).toBe('Already sent by e-mail: nothing was sent');
+		expect(mailsSent(id)).toBe(1);
+	});
+
+	it('an e-mail whose answer was lost is found in the mail events and not sent again; one that never arrived is sent after the settle delay', async () => {
+		const lost = newInvoice();
+		f.sandbox.faults.add({ kind: 'dropAfterHandling', match: { method: 'POST', path: '/api/v1/invoice/:id/send/mail' } });
+		const recovered = await invoiceOp('sendEmail', lost, { subject: 'S', body: 'B' });
+		expect(recovered.error).toBeUndefined();
+		expect(recovered.json).toEqual([{ invoiceId: lost, success: true, alreadyDone: false }]);
+		expect(mailsSent(lost)).toBe(1);
+
+		const never = newInvoice();
+		f.sandbox.faults.add({ kind: 'status502', match: { method: 'POST', path: '/api/v1/invoice/:id/send/mail' } });
+		const resent = await invoiceOp('sendEmail', never, { subject: 'S', body: 'B' });
+		expect(resent.error).toBeUndefined();
+		expect(f.apiCalls().slice(-5)).toEqual([`GET /invoice/${never}/status`, `POST /invoice/${never}/send/mail`, `GET /invoice/${never}/status`, `GET /invoice/${never}/status`, `POST /invoice/${never}/send/mail`]);
+		expect(mailsSent(never)).toBe(1);
 	});
 
 	it('packing slip and a generated PDF (POST send/pdf) as binary data', async () => {

@@ -6,7 +6,8 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IExecuteFunctions, IHttpRequestHelper, INodeType } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { buildProperties, executeOperations, type ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
+import { executeOperations, type ResourceDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
+import { buildProperties } from '@n8n-nodes-eu-finance/shared/properties';
 import { makeLoginSender, type VendorApi } from '@n8n-nodes-eu-finance/shared/transport/request';
 import { TokenManager } from '@n8n-nodes-eu-finance/shared/transport/tokenLogin';
 import { json, SandboxHttpError, startSandbox, TokenStore, type RunningSandbox } from '../sandbox/framework';

@@ -3,7 +3,7 @@
  * item checked before any is sent, and a failure without Continue On Fail that names what was already done.
  * Runs through n8n-core's WorkflowExecute against the TheNextInvoice and fiskaly sandboxes.
  */
-import { AUTO_ITEMS } from '@n8n-nodes-eu-finance/shared/operations';
+import { AUTO_ITEMS } from '@n8n-nodes-eu-finance/shared/properties';
 
 import { fiskalyTokens } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/api';
 import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
@@ -168,7 +168,9 @@ describe('Items in Parallel = Auto (the default)', () => {
 		expect(mails()).toHaveLength(4);
 		expect(mostInFlight(mails().map((r) => r.at))).toBe(1);
 		f.sandbox.clearRequests();
-		const fixed = await f.run(sendMail({ parallelItems: 4 }), { input: ids.map((id) => ({ id })) });
+		// New invoices: the first four were e-mailed, and a second Send by Email of them sends nothing (alreadyDone).
+		const more = Array.from({ length: 4 }, () => Number(f.sandbox.control.createInvoice({}).id));
+		const fixed = await f.run(sendMail({ parallelItems: 4 }), { input: more.map((id) => ({ id })) });
 		expect(fixed.error).toBeUndefined();
 		expect(mostInFlight(mails().map((r) => r.at))).toBe(4);
 	});

@@ -8,8 +8,8 @@ import { InvoicingApiTrigger } from '../../packages/n8n-nodes-regtech-invoicing/
 import { Semansys } from '../../packages/n8n-nodes-semansys/nodes/Semansys/Semansys.node';
 import { TheNextInvoice } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoice.node';
 import { TheNextInvoiceTrigger } from '../../packages/n8n-nodes-thenextinvoice/nodes/TheNextInvoice/TheNextInvoiceTrigger.node';
-import { DEFAULT_TRANSPORT } from '@n8n-nodes-eu-finance/shared/transport/request';
-import { AUTO_ITEMS } from '@n8n-nodes-eu-finance/shared/operations';
+import { DEFAULT_SETTLE_MS, DEFAULT_TRANSPORT } from '@n8n-nodes-eu-finance/shared/transport/request';
+import { AUTO_ITEMS } from '@n8n-nodes-eu-finance/shared/properties';
 import { startFiskaly, type FiskalyFixture } from '../fiskaly/setup';
 
 const NODES = [new FiskalyManagement(), new FiskalyManagementTrigger(), new TheNextInvoice(), new TheNextInvoiceTrigger(), new InvoicingApi(), new InvoicingApiTrigger(), new Semansys()];
@@ -22,7 +22,7 @@ describe('request options', () => {
 		// Only fiskaly and TheNextInvoice page through lists.
 		const pagesLists = /fiskaly|TheNextInvoice/i.test((description as INodeTypeDescription).name);
 		expect((options?.options ?? []).map((o) => (o as { name: string }).name).sort()).toEqual([
-			...(isTrigger ? [] : ['parallelItems', 'maxParallelItems']),
+			...(isTrigger ? [] : ['parallelItems', 'maxParallelItems', 'settleSeconds']),
 			...(pagesLists ? ['pagesInParallel'] : []),
 			'maxAttempts',
 			'maxTotalWaitSeconds',
@@ -41,6 +41,8 @@ describe('request options', () => {
 		if ('pagesInParallel' in defaults) expect(defaults.pagesInParallel).toBe(DEFAULT_TRANSPORT.pagesInParallel);
 		// Items in Parallel = 0 is Auto, up to Max Items in Parallel.
 		if ('parallelItems' in defaults) expect([defaults.parallelItems, defaults.maxParallelItems]).toEqual([0, AUTO_ITEMS.max]);
+		if (!('parallelItems' in defaults)) expect(defaults.settleSeconds).toBeUndefined();
+		else expect(defaults.settleSeconds).toBe(DEFAULT_SETTLE_MS / 1000);
 	});
 
 	describe('a trigger obeys its timeout', () => {

@@ -82,6 +82,8 @@ export interface TransportSettings {
 	pagesInParallel: number | AdaptiveConcurrency;
 	/** Told about every 429/503 and every other answer (Auto concurrency); the retries themselves do not change. */
 	congestion?: CongestionSignal;
+	/** How long a write whose outcome is unknown may still take to land: its lookup is asked again after this long. */
+	settleMs?: number;
 }
 
 /** Pages in Parallel = 0 (the default): Auto, starting with `start` pages at once and growing up to `max`. */
@@ -89,6 +91,12 @@ export const AUTO_PAGES = { start: 3, max: 10 };
 
 export const DEFAULT_TRANSPORT: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY_POLICY, pagesInParallel: 0 };
 export const MAX_PAGES_IN_PARALLEL = 10;
+/**
+ * Request Options → Settle Delay. A request the vendor handles after the client gave up lands some time after the
+ * timeout; none of the vendors documents its processing time, the sandboxes' late answers land 0.3 s after the
+ * timeout. 2 s covers that with room; configurable because it is our estimate.
+ */
+export const DEFAULT_SETTLE_MS = 2000;
 
 /** Counters for tests and benchmarks; cheap enough to keep always. */
 export const transportStats = { requests: 0, retries: 0, unauthorized: 0 };

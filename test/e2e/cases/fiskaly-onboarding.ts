@@ -29,8 +29,8 @@ const testCase: E2eCase = {
 		const [org] = run.output('Create merchant');
 		equal(org?._type, 'MANAGED_ORGANIZATION', 'a managed organization');
 		equal(org?.managed_by_organization_id, fiskaly.ownOrganizationId, 'managed by the own organization');
-		equal(run.output('Enable TEST')[0], { success: true, organizationId: org?._id, env: 'TEST', alreadyEnabled: true }, 'TEST was already enabled: read, not sent');
-		equal(run.output('Enable LIVE')[0], { success: true, organizationId: org?._id, env: 'LIVE', alreadyEnabled: false }, 'LIVE enabled');
+		equal(run.output('Enable TEST')[0], { success: true, organizationId: org?._id, env: 'TEST', alreadyEnabled: true, alreadyDone: true }, 'TEST was already enabled: read, not sent');
+		equal(run.output('Enable LIVE')[0], { success: true, organizationId: org?._id, env: 'LIVE', alreadyEnabled: false, alreadyDone: false }, 'LIVE enabled');
 		const [key] = run.output('Managed key');
 		equal(key?._type, 'MANAGED_API_KEY', 'a managed API key');
 		equal(key?.managed_by_organization_id, fiskaly.ownOrganizationId, 'managed by the own organization');

@@ -27,7 +27,7 @@ const testCase: E2eCase = {
 		expect(/^[0-9a-f-]{36}$/.test(String(creationMarker)), 'the creation marker (for lost answers) was added');
 		equal(run.output('Get')[0]?._id, org?._id, 'get returns it');
 		equal(run.output('Update')[0]?.town, 'Hamburg', 'update changed the town');
-		equal(run.output('Enable Live')[0], { success: true, organizationId: org?._id, env: 'LIVE', alreadyEnabled: false }, 'LIVE enabled');
+		equal(run.output('Enable Live')[0], { success: true, organizationId: org?._id, env: 'LIVE', alreadyEnabled: false, alreadyDone: false }, 'LIVE enabled');
 		equal(run.output('Delete')[0], { success: true, organizationId: org?._id, deleted: true }, 'deleted');
 		expect(!fiskaly.state.organizations.has(org?._id), 'the sandbox no longer has it');
 		expect(run.output('List').some((o) => o._id === fiskaly.ownOrganizationId), 'list includes the own organization');

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { buildProperties, executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
+import { executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
+import { buildProperties } from '@n8n-nodes-eu-finance/shared/properties';
 import { INVOICING_CREDENTIAL_TYPE, invoicingApiFor } from './api';
 import { CREATE_PATHS, createPathOf } from './createPath';
 import { customApiCallResource } from './resources/customApiCall';

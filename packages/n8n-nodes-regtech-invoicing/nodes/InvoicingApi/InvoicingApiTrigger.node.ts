@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { pollTransportSettings, requestOptionsProperty } from '@n8n-nodes-eu-finance/shared/operations';
+import { pollTransportSettings } from '@n8n-nodes-eu-finance/shared/operations';
+import { requestOptionsProperty } from '@n8n-nodes-eu-finance/shared/properties';
 import { FixedConcurrency, runLimited } from '@n8n-nodes-eu-finance/shared/transport/concurrency';
 import { INVOICING_CREDENTIAL_TYPE, invoicingApiFor } from './api';
 import { findStatus, INVOICE_EVENTS, simplifyStatus, type InvoiceEvent } from './status';

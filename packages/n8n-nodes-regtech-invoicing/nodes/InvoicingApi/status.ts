@@ -54,7 +54,7 @@ export async function findStatus(
 /**
  * After a Send whose outcome is unknown: only an event (delivered, opened, paid) proves the invoice went out. The
  * docs do not say that the API refuses a second send, so without such proof nothing is sent again (it could
- * message the customer twice): the lookup fails and the send's OUTCOME UNKNOWN error stands.
+ * message the customer twice) unless the user says to (Send Again When Unproven): the OUTCOME UNKNOWN error stands.
  */
 export async function proveSent(context: RequestContext, api: VendorApi, customInvoiceId: string, options: { itemIndex?: number; settings?: TransportSettings }): Promise<IDataObject> {
 	const status = await findStatus(context, api, customInvoiceId, options);

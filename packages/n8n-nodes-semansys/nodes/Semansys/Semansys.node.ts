@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties, executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
+import { executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
+import { buildProperties } from '@n8n-nodes-eu-finance/shared/properties';
 import { SEMANSYS_CREDENTIAL_TYPE, semansysApi } from './api';
 import {
 	searchDigipoortMessageTypes,

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties, executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
+import { executeOperations } from '@n8n-nodes-eu-finance/shared/operations';
+import { buildProperties } from '@n8n-nodes-eu-finance/shared/properties';
 import { tniApiFor } from './api';
 import { authenticationProperty, tniCredentials } from './fields';
 import { getAttachments, getEmailAddresses, getEmailTemplates, getLedgerNumbers, getPaymentMethods, getSmsTemplates, getVatCodes, searchCompanies, searchCustomers, searchEmailTemplates, searchInvoices, searchProducts, searchProfiles, searchSmsTemplates } from './methods';

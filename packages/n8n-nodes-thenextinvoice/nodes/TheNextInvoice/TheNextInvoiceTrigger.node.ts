@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { fetchList, pollTransportSettings, requestOptionsProperty, type ListSpec } from '@n8n-nodes-eu-finance/shared/operations';
+import { fetchList, pollTransportSettings, type ListSpec } from '@n8n-nodes-eu-finance/shared/operations';
+import { requestOptionsProperty } from '@n8n-nodes-eu-finance/shared/properties';
 import {
 	markCursor,
 	markOf,

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ListSpec, OperationDescriptor, OperationRun } from '@n8n-nodes-eu-finance/shared/operations';
+import type { StateChange } from '@n8n-nodes-eu-finance/shared/stateChange';
 import { apiRequest, type RequestSpec } from '@n8n-nodes-eu-finance/shared/transport/request';
 
 /** Helpers of the operations: one request of a `run`, answer shaping, and operations on one record by id. */
@@ -62,6 +63,8 @@ export interface RecordOperationSpec<T extends z.ZodRawShape> {
 	batch?: { maxIds: number; result: (id: string, answer: unknown) => IDataObject };
 	/** A write the vendor refuses to apply twice: after an unknown outcome, looks the record up (the descriptor's `recover`). */
 	recover?: (id: string, run: OperationRun<unknown>) => Promise<unknown>;
+	/** Moves the record to a state, done once (the descriptor's `stateChange`, with the record's id). */
+	stateChange?: Omit<StateChange<unknown>, 'isDone'> & { isDone: (id: string, run: OperationRun<unknown>) => Promise<unknown> };
 	/** Repeating or reordering it could harm (it messages a customer, numbers an invoice): one item at a time under Auto. */
 	sequential?: boolean;
 }
@@ -73,7 +76,7 @@ export function onRecord<T extends z.ZodRawShape = Record<string, never>>(key: R
 		const { [idName]: id, ...rest } = input;
 		return { id: String(id), rest: rest as z.infer<z.ZodObject<T>> };
 	};
-	const { output, batch, recover } = spec;
+	const { output, batch, recover, stateChange } = spec;
 	return {
 		value: spec.value,
 		name: spec.name,
@@ -99,5 +102,6 @@ export function onRecord<T extends z.ZodRawShape = Record<string, never>>(key: R
 			resultFor: (answer: unknown, id: string) => batch.result(id, answer),
 		},
 		recover: recover && (async (input: IDataObject, run: OperationRun<unknown>) => await recover(split(input).id, run)),
+		stateChange: stateChange && { ...stateChange, isDone: async (input: IDataObject, run: OperationRun<unknown>) => await stateChange.isDone(split(input).id, run) },
 	};
 }

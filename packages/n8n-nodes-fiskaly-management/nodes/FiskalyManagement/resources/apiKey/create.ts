@@ -1,8 +1,15 @@
 import { z } from 'zod';
 
 import { metadataProperty, metadataSchema, offsetPages, optional, optionalUuid, organizationLocator, uuid } from '../../fields';
-import { defineOperation, fetchList } from '@n8n-nodes-eu-finance/shared/operations';
+import { defineOperation, fetchList, type OperationRun } from '@n8n-nodes-eu-finance/shared/operations';
+import { refusedWith } from '@n8n-nodes-eu-finance/shared/stateChange';
 import { apiKeyStatus, apiKeyStatusProperty, withoutSecret } from './fields';
+
+/** The organization's API key of this name (names are unique within an organization). */
+async function keyNamed({ organizationId, name }: { organizationId: string; name: string }, { context, api, itemIndex, settings }: OperationRun<unknown>) {
+	const keys = await fetchList(context, api, { request: { method: 'GET', path: `/organizations/${organizationId}/api-keys` }, pagination: offsetPages(100) }, { itemIndex, settings });
+	return keys.find((key) => key.name === name);
+}
 
 export const createApiKey = defineOperation({
 	value: 'create',
@@ -59,9 +66,13 @@ export const createApiKey = defineOperation({
 	}),
 	// After a lost answer the key is looked up by its (unique) name; a missing one is created again. A key found
 	// this way comes without its secret: fiskaly shows it only in the create answer.
-	recover: async ({ organizationId, name }, { context, api, itemIndex, settings }) => {
-		const keys = await fetchList(context, api, { request: { method: 'GET', path: `/organizations/${organizationId}/api-keys` }, pagination: offsetPages(100) }, { itemIndex, settings });
-		return keys.find((key) => key.name === name);
+	recover: async (input, run) => await keyNamed(input, run),
+	// A re-run: the name is taken (409 "already exists"), the key of that name is read → done (alreadyDone), without
+	// its secret (fiskaly shows a secret only when the key is created).
+	stateChange: {
+		state: 'created',
+		refusal: (error) => refusedWith(error, 409, /already exists/i),
+		isDone: async (input, run) => await keyNamed(input, run),
 	},
 	output: (apiKey, { includeSecret }) => withoutSecret(apiKey, includeSecret),
 });

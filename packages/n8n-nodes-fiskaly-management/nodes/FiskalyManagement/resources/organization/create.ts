@@ -27,6 +27,8 @@ function withCreationKey(metadata: Record<string, string> | undefined, creationM
  * The organization that carries this creation key in its metadata, if any. fiskaly cannot filter by metadata, so a
  * list is read, narrowed by the documented filters as production clients do: a managed organization among the
  * managing organization's MANAGED_ORGANIZATIONs, any other among the ORGANIZATIONs; 5,000 a page (the maximum).
+ * fiskaly does not keep the key unique: should two carry it (a create that landed after its repeat), the first
+ * listed is the one, and the others are named in `otherOrganizationsWithCreationKey` instead of being hidden.
  */
 async function findByCreationKey(
 	creationKey: string,
@@ -35,7 +37,8 @@ async function findByCreationKey(
 ): Promise<IDataObject | undefined> {
 	const qs: IDataObject = managedBy ? { type: 'MANAGED_ORGANIZATION', managed_by_organization_id: String(managedBy) } : { type: 'ORGANIZATION' };
 	const organizations = await fetchList(context, api, { request: { method: 'GET', path: '/organizations', qs }, pagination: offsetPages(5000) }, { itemIndex, settings });
-	return organizations.find((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD] === creationKey);
+	const [first, ...others] = organizations.filter((organization) => (organization.metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD] === creationKey);
+	return first && others.length ? { ...first, otherOrganizationsWithCreationKey: others.map((organization) => organization._id) } : first;
 }
 
 export const createOrganization = defineOperation({
@@ -86,10 +89,8 @@ export const createOrganization = defineOperation({
 	recover: async (_input, run, sent) => {
 		const creationMarker = ((sent.body as IDataObject).metadata as IDataObject | undefined)?.[CREATION_MARKER_FIELD];
 		if (!creationMarker) throw new Error('no creation key to look the organization up by');
-		const found = await findByCreationKey(String(creationMarker), (sent.body as IDataObject).managed_by_organization_id, run as OperationRun<unknown>);
-		// Not found is no proof: names are not unique, and a first attempt that timed out may still land. Only a found
-		// organization settles it; otherwise the outcome stays unknown (never a second create).
-		if (!found) throw new Error('not found (yet)');
-		return found;
+		// Not found: the runner looks again after the settle delay (a create that timed out may still land), and only
+		// then sends the same body, with the same creation key, once more.
+		return await findByCreationKey(String(creationMarker), (sent.body as IDataObject).managed_by_organization_id, run as OperationRun<unknown>);
 	},
 });

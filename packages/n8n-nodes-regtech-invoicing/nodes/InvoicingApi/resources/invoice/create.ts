@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 
 import { defineOperation, type RequestTools } from '@n8n-nodes-eu-finance/shared/operations';
+import { refusedWith } from '@n8n-nodes-eu-finance/shared/stateChange';
 import { explainCreateError, type CreatePath } from '../../createPath';
 import { findStatus, simplifyStatus } from '../../status';
 import { createInvoiceBody, createInvoiceSchema, type CreateInvoiceInput } from './createSchema';
@@ -43,6 +44,16 @@ export const createInvoiceOperationFor = (createPath: CreatePath) => defineOpera
 	recover: async ({ customInvoiceId }, { context, api, itemIndex, settings }) => {
 		const status = await findStatus(context, api, customInvoiceId, { itemIndex, settings });
 		return status && { recoveredAfterUnknownOutcome: true, status: simplifyStatus(customInvoiceId, status) };
+	},
+	// A re-run with the same Custom Invoice ID: refused as existing (409 "already exists" in the sandbox; the docs
+	// list 400 / 422 only), confirmed by the invoice's status → done (alreadyDone), nothing created twice.
+	stateChange: {
+		state: 'created',
+		refusal: (error) => refusedWith(error, 409, /already exists/i),
+		isDone: async ({ customInvoiceId }, { context, api, itemIndex, settings }) => {
+			const status = await findStatus(context, api, customInvoiceId, { itemIndex, settings });
+			return status && { status: simplifyStatus(customInvoiceId, status) };
+		},
 	},
 	// A 404 says that the provider may serve the other edition of the docs (see createPath.ts).
 	explainError: (error) => explainCreateError(error, createPath),

@@ -1,9 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { defineOperation } from '@n8n-nodes-eu-finance/shared/operations';
+import { defineOperation, type OperationRun } from '@n8n-nodes-eu-finance/shared/operations';
+import { refusedWith } from '@n8n-nodes-eu-finance/shared/stateChange';
 import { invoiceKey, invoiceLocator, isoDate, recordId } from '../../fields';
-import { onRecord, type RecordOperationSpec } from '../../helpers';
+import { onRecord, send, type RecordOperationSpec } from '../../helpers';
 
 const invoiceId = invoiceLocator;
 
@@ -16,6 +17,12 @@ const invoicePost = <T extends z.ZodRawShape>(
 		request: (id, input) => ({ method: 'POST', path: `/invoice/${id}${spec.suffix}`, body: spec.body?.(input) }),
 		output: (answer, id) => ({ invoiceId: Number(id), success: true, ...(answer && typeof answer === 'object' ? { result: answer as IDataObject } : {}) }),
 	});
+
+/** One topic of the invoice's documented status (GET /invoice/{id}/status): mail, payment, invoice, ... */
+export async function statusTopic(run: OperationRun<unknown>, id: string, topic: string): Promise<IDataObject | undefined> {
+	const status = (await send(run, { method: 'GET', path: `/invoice/${id}/status` })) as IDataObject | undefined;
+	return status?.[topic] as IDataObject | undefined;
+}
 
 /** Subject and body of an invoice e-mail (send now or queue). */
 export const mailProperties: INodeProperties[] = [
@@ -50,6 +57,13 @@ export const emailInvoice = defineOperation({
 	output: (_body, { invoiceId: id }) => ({ invoiceId: Number(id), success: true }),
 	// It e-mails the customer: under Items in Parallel = Auto, one item at a time.
 	sequential: true,
+	// TheNextInvoice would send a second e-mail, so the invoice's mail events are read first: an invoice already
+	// e-mailed is not e-mailed again (Resend does that on purpose). They also settle an unknown outcome.
+	stateChange: {
+		state: 'sent by e-mail',
+		askFirst: true,
+		isDone: async ({ invoiceId: id }, run) => ((await statusTopic(run, String(id), 'mail'))?.status === true ? {} : undefined),
+	},
 });
 
 export const smsInvoice = invoicePost({
@@ -95,6 +109,12 @@ export const registerPayment = invoicePost({
 	action: 'Register a payment of an invoice',
 	description: 'Register that a finalized invoice was paid, by its ID, with the payment method and the ISO date of the payment (YYYY-MM-DD). A second registration is refused (409), so a retry cannot book twice. Returns invoiceId and success: true.',
 	suffix: '/payment',
+	// A second registration is refused: 409 "Invoice already paid" (documented); the status's payment topic confirms it.
+	stateChange: {
+		state: 'paid',
+		refusal: (error) => refusedWith(error, 409, /already paid/i),
+		isDone: async (id, run) => ((await statusTopic(run, id, 'payment'))?.status === true ? Number(id) : undefined),
+	},
 	properties: [
 		{
 			displayName: 'Payment Method Name or ID',

@@ -3,9 +3,11 @@ import { createHash } from 'crypto';
 import { z } from 'zod';
 
 import { defineOperation, type OperationDescriptor } from '@n8n-nodes-eu-finance/shared/operations';
+import { refusedWith } from '@n8n-nodes-eu-finance/shared/stateChange';
 import { binaryOutputProperty, binaryOutputSchema, idProperty, invoiceKey, invoiceLocator, optional, recordId } from '../../fields';
 import { onRecord, send } from '../../helpers';
 import { invoiceBody, invoiceBodyProperties } from './body';
+import { statusTopic } from './send';
 
 const invoiceId = invoiceLocator;
 
@@ -26,11 +28,15 @@ export const finalizeInvoice = onRecord(invoiceKey, {
 	output: (answer, id) => ({ invoiceId: Number(answer ?? id), finalized: true }),
 	// Invoices get their numbers in the order they are finalized: under Auto, one item at a time, in item order.
 	sequential: true,
-	// Finalizing twice is refused ("already finalized"), so after an unknown outcome the invoice itself tells:
-	// finalized → done (the answer would have been its id); still a draft → sending again is safe.
-	recover: async (id, run) => {
-		const invoice = (await send(run, { method: 'GET', path: `/invoice/${id}` })) as IDataObject | undefined;
-		return Number(invoice?.status) === 1 ? invoice?.id : undefined;
+	// Finalizing twice is refused ("already finalized"): a re-run takes that refusal, confirmed by the invoice's
+	// status, as done; after an unknown outcome the invoice tells too (finalized → done, a draft → send again).
+	stateChange: {
+		state: 'finalized',
+		refusal: (error) => refusedWith(error, 400, /already finalized/i),
+		isDone: async (id, run) => {
+			const invoice = (await send(run, { method: 'GET', path: `/invoice/${id}` })) as IDataObject | undefined;
+			return Number(invoice?.status) === 1 ? invoice?.id : undefined;
+		},
 	},
 });
 export const creditInvoice = onRecord(invoiceKey, {
@@ -39,7 +45,15 @@ export const creditInvoice = onRecord(invoiceKey, {
 	action: 'Credit an invoice',
 	description: 'Credit a finalized invoice: mark it credited and create the credit invoice. Returns invoiceId and the creditInvoiceId of the new credit invoice.',
 	request: (id) => ({ method: 'POST', path: `/invoice/${id}/credit` }),
-	output: (answer, id) => ({ invoiceId: Number(id), creditInvoiceId: Number(answer) }),
+	// The ID of an earlier credit invoice is not in the credited invoice's record: null then.
+	output: (answer, id) => ({ invoiceId: Number(id), creditInvoiceId: answer === null || answer === undefined ? null : Number(answer) }),
+	// A second credit is refused ("already been credited", as the sandbox answers; the docs list only 201 / 404):
+	// confirmed by the invoice's state, credited.
+	stateChange: {
+		state: 'credited',
+		refusal: (error) => refusedWith(error, 400, /already been credited/i),
+		isDone: async (id, run) => ((await statusTopic(run, id, 'invoice'))?.state === 'credited' ? null : undefined),
+	},
 });
 export const getPaymentUrl = onRecord(invoiceKey, {
 	value: 'getPaymentUrl',
