@@ -181,17 +181,11 @@ export async function testCredential(url: string, cookie: string, credential: Cr
 }
 
 /**
- * Runs a workflow the way the editor's "Execute workflow" button does (manual mode, from the given trigger), and
- * waits for it. Unlike `n8n execute`, this can start at any trigger: a polling trigger then returns its sample.
+ * Starts a workflow the way the editor's "Execute workflow" button does (manual mode, from the given trigger) and
+ * returns the execution's id. Unlike `n8n execute`, this can start at any trigger: a polling trigger then returns
+ * its sample.
  */
-export async function runWorkflowManually(
-	url: string,
-	cookie: string,
-	workflowId: string,
-	triggerName: string,
-	options: { timeoutMs?: number; logFile?: string } = {},
-): Promise<WorkflowRun> {
-	const started = Date.now();
+export async function startManualRun(url: string, cookie: string, workflowId: string, triggerName: string): Promise<string> {
 	const startRun = (body: Record<string, unknown>) =>
 		restCall(`${url}/rest/workflows/${workflowId}/run`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ triggerToStartFrom: { name: triggerName }, ...body }) });
 	// Newer n8n runs the saved workflow; n8n 1.x and early 2.x run the one the editor sends along (workflowData) and
@@ -201,23 +195,44 @@ export async function runWorkflowManually(
 		const workflowData = ((await (await restCall(`${url}/rest/workflows/${workflowId}`, { headers: { cookie } })).json()) as { data: unknown }).data;
 		return await startRun({ workflowData });
 	});
-	const { executionId } = ((await res.json()) as { data: { executionId: string } }).data;
-	const deadline = started + (options.timeoutMs ?? 120_000);
+	return ((await res.json()) as { data: { executionId: string } }).data.executionId;
+}
+
+/** An execution as n8n's REST API gives it, its data decoded; `finished` once it ended and its data is saved. */
+export async function readExecution(url: string, cookie: string, executionId: string): Promise<{ run: any; finished: boolean }> {
 	// Execution data comes in n8n's `flatted` encoding; n8n's own copy decodes it (plain JS, any Node version).
 	const { parse } = require(path.join(N8N_MODULES, 'flatted')) as { parse(text: string): any };
-	let run: any;
+	const execution = ((await (await restCall(`${url}/rest/executions/${executionId}`, { headers: { cookie } })).json()) as any).data;
+	const run = { ...execution, data: typeof execution?.data === 'string' ? parse(execution.data) : execution?.data };
+	return { run, finished: finished(run) };
+}
+
+/** Runs a workflow manually (startManualRun) and waits for it. */
+export async function runWorkflowManually(
+	url: string,
+	cookie: string,
+	workflowId: string,
+	triggerName: string,
+	options: { timeoutMs?: number; logFile?: string } = {},
+): Promise<WorkflowRun> {
+	const started = Date.now();
+	const executionId = await startManualRun(url, cookie, workflowId, triggerName);
+	const deadline = started + (options.timeoutMs ?? 120_000);
+	let execution: { run: any; finished: boolean };
 	do {
 		await sleep(150);
-		const execution = ((await (await restCall(`${url}/rest/executions/${executionId}`, { headers: { cookie } })).json()) as any).data;
-		run = { ...execution, data: typeof execution?.data === 'string' ? parse(execution.data) : execution?.data };
-		// n8n 1.x saves a run's status, then its data (two statements): `success` can come with the data of its start.
-	} while (!finished(run) && Date.now() < deadline);
+		execution = await readExecution(url, cookie, executionId);
+	} while (!execution.finished && Date.now() < deadline);
+	const { run } = execution;
 	const command = { exitCode: null, signal: null, stdout: '', stderr: '', ms: Date.now() - started, logFile: options.logFile ?? '' };
 	const ms = Date.parse(run.stoppedAt) - Date.parse(run.startedAt);
 	return toWorkflowRun(workflowId, run, command, Number.isFinite(ms) ? ms : command.ms);
 }
 
-/** A run that ended; a successful one only once its node data is saved too. */
+/**
+ * A run that ended; a successful one only once its node data is saved too (n8n 1.x saves a run's status, then its
+ * data, in two statements: `success` can come with the data of its start).
+ */
 function finished(run: any): boolean {
 	if (['new', 'running', 'unknown'].includes(run?.status) || run?.status === undefined) return false;
 	return run.status !== 'success' || Object.keys(run.data?.resultData?.runData ?? {}).length > 0;

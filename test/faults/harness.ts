@@ -223,7 +223,8 @@ export function tallyItems(
 }
 
 /** Prints the table and asserts what the issue asks of every vendor; `minSucceededShare` of the items must get through. */
-export function expectFaultRunHolds(report: FaultReport, minSucceededShare: number): void {
+/** `maxUnknownShare`: where the vendor offers a lookup, at most this share of items may end with an unknown outcome. */
+export function expectFaultRunHolds(report: FaultReport, minSucceededShare: number, maxUnknownShare?: number): void {
 	printReport(report);
 	expect(report.duplicates).toBe(0);
 	expect(report.lost).toBe(0);
@@ -233,6 +234,7 @@ export function expectFaultRunHolds(report: FaultReport, minSucceededShare: numb
 	for (const failure of report.failures) expect(failure).toMatch(/Outcome known|OUTCOME UNKNOWN/);
 	expect(report.succeeded + report.failedNotApplied + report.failedUnknown).toBe(report.items);
 	expect(report.succeeded).toBeGreaterThanOrEqual(report.items * minSucceededShare);
+	if (maxUnknownShare !== undefined) expect(report.failedUnknown).toBeLessThanOrEqual(report.items * maxUnknownShare);
 }
 
 export type FaultRunTotals = ReturnType<ReturnType<typeof startFaultRun>['finish']>;
