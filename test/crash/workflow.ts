@@ -6,6 +6,7 @@
  * `{{NAME}}` placeholders are the sandboxes' (scripts/sandboxes.ts).
  */
 import type { WorkflowJson } from '../../scripts/workflow-files';
+import { byId, tniCreateInvoiceParameters } from '../helpers/sandbox-workflows';
 
 export const CRASH_WORKFLOW_ID = 'crashOrders0001';
 export const ORDERS = 100;
@@ -18,7 +19,6 @@ export const apiKeyName = (merchant: string) => `${merchant.toLowerCase()}-pos`;
 
 const tniCredentials = { theNextInvoiceApi: { id: '{{THE_NEXT_INVOICE_CREDENTIAL_ID}}', name: '{{THE_NEXT_INVOICE_CREDENTIAL_NAME}}' } };
 const fiskalyCredentials = { fiskalyManagementApi: { id: '{{FISKALY_CREDENTIAL_ID}}', name: '{{FISKALY_CREDENTIAL_NAME}}' } };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 // Timeouts short enough that a request whose answer never comes (n8n was killed) does not hold anything up.
 const requestOptions = { timeoutSeconds: 10 };
 
@@ -52,17 +52,7 @@ export const crashWorkflow: WorkflowJson = {
 	nodes: [
 		node('Start', 'n8n-nodes-base.manualTrigger', [0, 0], {}),
 		node('Orders', 'n8n-nodes-base.code', [220, 0], { mode: 'runOnceForAllItems', jsCode: ORDERS_CODE }),
-		tni('Create Invoice', 440, {
-			resource: 'invoice',
-			operation: 'create',
-			receiverMode: 'id',
-			receiver: byId('{{THE_NEXT_INVOICE_CUSTOMER_ID}}'),
-			senderMode: 'id',
-			sender: byId('{{THE_NEXT_INVOICE_PROFILE_ID}}'),
-			lines: { line: [{ description: '={{ $json.order }}', quantity: 1, price: '={{ $json.amount }}', vat: '{{THE_NEXT_INVOICE_VAT_CODE_ID}}', ledger: '{{THE_NEXT_INVOICE_LEDGER_ID}}' }] },
-			meta: { currency: 'EUR', language: 'en' },
-			idempotencyKey: '={{ $json.order }}',
-		}),
+		tni('Create Invoice', 440, tniCreateInvoiceParameters({ description: '={{ $json.order }}', amount: '={{ $json.amount }}', key: '={{ $json.order }}' })),
 		tni('Finalize', 660, { resource: 'invoice', operation: 'finalize', invoiceId: byId('={{ $json.invoiceId }}') }),
 		tni('Send by Email', 880, {
 			resource: 'invoice',

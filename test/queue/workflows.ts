@@ -4,14 +4,16 @@
  * `items` into n8n items and run them through our nodes on a worker. `{{NAME}}` placeholders are the sandboxes'
  * (scripts/sandboxes.ts), filled by the suite.
  *
- * They are written to be delivered again safely (README "Running at scale"): every create carries the item's own
- * reference as its idempotency key (TheNextInvoice Idempotency Key, Invoicing API Custom Invoice ID, fiskaly API key
- * name) or is looked up by it first (fiskaly organizations, whose API has no such key: by their n8n_creation_key),
- * and a write the vendor refuses because it already happened ("already finalized", "already sent", "already
- * exists") counts as done. Anything else fails the execution (Stop and Error), so the caller delivers it again.
+ * They are delivered again safely (README "Running at scale") by the nodes themselves: every create carries the item's
+ * own reference as its idempotency key (TheNextInvoice Idempotency Key, Invoicing API Custom Invoice ID, fiskaly
+ * organization Idempotency Key and API key name), and a state change that already happened (finalized, sent, key
+ * created) succeeds with alreadyDone: true (If Already Done = Succeed, the default). No On Error branches: a node
+ * that fails fails the execution, so the caller delivers it again. Only the SEPA workflow keeps one branch, for
+ * invoices an earlier delivery already put in a batch (its XML was downloaded then).
  */
 import type { CredentialImport } from '../../scripts/n8n-runtime';
 import type { WorkflowJson } from '../../scripts/workflow-files';
+import { byId, tniCreateInvoiceParameters } from '../helpers/sandbox-workflows';
 
 export const TNI_LOGIN_CREDENTIAL: CredentialImport = {
 	id: 'tniLoginQueueCred',
@@ -23,7 +25,6 @@ export const TNI_LOGIN_CREDENTIAL: CredentialImport = {
 const tniLogin = { theNextInvoiceLoginApi: { id: TNI_LOGIN_CREDENTIAL.id, name: TNI_LOGIN_CREDENTIAL.name } };
 const fiskalyCredentials = { fiskalyManagementApi: { id: '{{FISKALY_CREDENTIAL_ID}}', name: '{{FISKALY_CREDENTIAL_NAME}}' } };
 const invoicingCredentials = { invoicingApi: { id: '{{INVOICING_API_CREDENTIAL_ID}}', name: '{{INVOICING_API_CREDENTIAL_NAME}}' } };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /**
  * Request Options of every node: a short timeout, so that the sandboxes' "slow" fault (held back longer than this)
@@ -120,22 +121,10 @@ const sha256Of = (id: string, name: string, binaryPropertyName: string): Node =>
 	parameters: { action: 'hash', type: 'SHA256', binaryData: true, binaryPropertyName, dataPropertyName: 'sha256', encoding: 'hex' },
 });
 
-const createInvoice = tolerant(
-	tni('create', 'Create', {
-		resource: 'invoice',
-		operation: 'create',
-		receiverMode: 'id',
-		receiver: byId('{{THE_NEXT_INVOICE_CUSTOMER_ID}}'),
-		senderMode: 'id',
-		sender: byId('{{THE_NEXT_INVOICE_PROFILE_ID}}'),
-		lines: { line: [{ description: '={{ $json.ref }}', quantity: 1, price: '={{ $json.amount }}', vat: '{{THE_NEXT_INVOICE_VAT_CODE_ID}}', ledger: '{{THE_NEXT_INVOICE_LEDGER_ID}}' }] },
-		meta: { currency: 'EUR', language: 'en' },
-		// The item's reference: delivered again, the same create returns the invoice made the first time.
-		[TNI_IDEMPOTENCY_PARAMETER]: '={{ $json.ref }}',
-	}),
-);
+// The item's reference as Idempotency Key: delivered again, the same create returns the invoice made the first time.
+const createInvoice = tni('create', 'Create', tniCreateInvoiceParameters({ description: '={{ $json.ref }}', amount: '={{ $json.amount }}', key: '={{ $json.ref }}' }));
 const createdId = "={{ $('Create').item.json.invoiceId }}";
-const finalize = tolerant(tni('finalize', 'Finalize', { resource: 'invoice', operation: 'finalize', invoiceId: createdId }));
+const finalize = tni('finalize', 'Finalize', { resource: 'invoice', operation: 'finalize', invoiceId: createdId });
 
 /** TheNextInvoice (e-mail & password JWTs): create a draft, finalize it, download its PDF, hash the PDF. */
 export const tniWorkflow = webhookWorkflow(
@@ -146,17 +135,8 @@ export const tniWorkflow = webhookWorkflow(
 	[
 		createInvoice,
 		finalize,
-		allDone('Finalized?', ['Create', 'Finalize']),
 		tni('pdf', 'PDF', { resource: 'invoice', operation: 'downloadPdf', invoiceId: createdId, binaryPropertyName: 'pdf' }),
 		sha256Of('hash', 'Hash PDF', 'pdf'),
-		stop('Not Finalized', ['Create', 'Finalize']),
-	],
-	[
-		['Create', 'Finalize'],
-		['Finalize', 'Finalized?'],
-		['Finalized?', 'PDF', 0],
-		['PDF', 'Hash PDF'],
-		['Finalized?', 'Not Finalized', 1],
 	],
 );
 
@@ -169,21 +149,17 @@ export const sepaWorkflow = webhookWorkflow(
 	[
 		createInvoice,
 		finalize,
-		allDone('Finalized?', ['Create', 'Finalize']),
 		tolerant(tni('sepa', 'SEPA Batch', { resource: 'invoice', operation: 'createSepaBatch', invoiceId: createdId, date: '2026-12-15' })),
 		allDone('Batched?', ['SEPA Batch']),
 		ifNode('New Batch?', '={{ $json.sepaBatchId }}', { type: 'string', operation: 'notEmpty' }),
 		tni('xml', 'SEPA XML', { resource: 'sepaBatch', operation: 'download', batchId: '={{ $json.sepaBatchId }}', binaryPropertyName: 'sepa' }),
 		sha256Of('hash', 'Hash XML', 'sepa'),
 		noOp('Batched Before'),
-		stop('Not Finalized', ['Create', 'Finalize']),
 		stop('Not Batched', ['SEPA Batch']),
 	],
 	[
 		['Create', 'Finalize'],
-		['Finalize', 'Finalized?'],
-		['Finalized?', 'SEPA Batch', 0],
-		['Finalized?', 'Not Finalized', 1],
+		['Finalize', 'SEPA Batch'],
 		['SEPA Batch', 'Batched?'],
 		['Batched?', 'New Batch?', 0],
 		['Batched?', 'Not Batched', 1],
@@ -210,8 +186,7 @@ export const invoicingWorkflow = webhookWorkflow(
 	WEBHOOK_PATHS.invoicing,
 	'7d0c1d1e-9a57-4c38-9a39-1f0e7a9b0002',
 	[
-		tolerant(
-			invoicing('create', 'Create', {
+		invoicing('create', 'Create', {
 				resource: 'invoice',
 				operation: 'create',
 				createOnly: true,
@@ -232,18 +207,8 @@ export const invoicingWorkflow = webhookWorkflow(
 				invoiceRows: { row: [{ productCode: 'CONS', description: 'Consulting', quantity: 1, unitPrice: '={{ $json.amount }}', vatPerc: 25, priceNoVat: '={{ $json.amount }}', price: '={{ $json.amount * 1.25 }}' }] },
 				smsDetails: { senderName: 'Vimmerby', freeText: 'Your invoice from Vimmerby Trading' },
 				options: { checkTotal: true, language: 'sv' },
-			}),
-		),
-		tolerant(invoicing('send', 'Send', { resource: 'invoice', operation: 'send', customInvoiceId: "={{ $('Split Out').item.json.ref }}" })),
-		allDone('Sent?', ['Create', 'Send']),
-		noOp('Done'),
-		stop('Not Sent', ['Create', 'Send']),
-	],
-	[
-		['Create', 'Send'],
-		['Send', 'Sent?'],
-		['Sent?', 'Done', 0],
-		['Sent?', 'Not Sent', 1],
+		}),
+		invoicing('send', 'Send', { resource: 'invoice', operation: 'send', customInvoiceId: "={{ $('Split Out').item.json.ref }}" }),
 	],
 );
 
@@ -257,15 +222,8 @@ const fiskaly = (id: string, name: string, parameters: Record<string, unknown>):
 });
 
 /**
- * Each posted item with the id of the organization that already carries its reference as creation key ('' when
- * none). Later nodes read the item through this node (`$('Match').item`): its items are new, not Split Out's.
- */
-const MATCH_EXISTING = `const existing = new Map($('Find Existing').all().filter((i) => i.json._id).map((i) => [i.json.metadata?.n8n_creation_key, i.json._id]));
-return $('Split Out').all().map((i) => ({ json: { ...i.json, existingOrgId: existing.get(i.json.ref) ?? '' } }));`;
-
-/**
- * fiskaly: a managed organization (our reference as its creation key), then an API key for it (unique name).
- * fiskaly has no idempotency key for organizations: the workflow looks for one with the item's creation key first.
+ * fiskaly: a managed organization (our reference as its Idempotency Key: fiskaly has none, the node keeps it in the
+ * organization's metadata and finds it there), then an API key for it (its unique name).
  */
 export const fiskalyWorkflow = webhookWorkflow(
 	WORKFLOW_IDS.fiskaly,
@@ -273,18 +231,6 @@ export const fiskalyWorkflow = webhookWorkflow(
 	WEBHOOK_PATHS.fiskaly,
 	'7d0c1d1e-9a57-4c38-9a39-1f0e7a9b0003',
 	[
-		{
-			...fiskaly('find', 'Find Existing', {
-				resource: 'organization',
-				operation: 'getAll',
-				returnAll: true,
-				filters: { managed_by_organization_id: '{{FISKALY_OWN_ORGANIZATION_ID}}' },
-			}),
-			executeOnce: true,
-			alwaysOutputData: true,
-		},
-		{ id: 'match', name: 'Match', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { mode: 'runOnceForAllItems', jsCode: MATCH_EXISTING } },
-		ifNode('New?', '={{ $json.existingOrgId }}', { type: 'string', operation: 'empty' }),
 		fiskaly('org', 'Organization', {
 			resource: 'organization',
 			operation: 'create',
@@ -294,30 +240,15 @@ export const fiskalyWorkflow = webhookWorkflow(
 			town: 'Berlin',
 			country_code: 'DEU',
 			additionalFields: { managed_by_organization_id: '{{FISKALY_OWN_ORGANIZATION_ID}}' },
-			metadata: { entries: [{ key: 'n8n_creation_key', value: '={{ $json.ref }}' }] },
+			idempotencyKey: '={{ $json.ref }}',
 		}),
-		tolerant(
-			fiskaly('key', 'API Key', {
-				resource: 'apiKey',
-				operation: 'create',
-				organizationId: byId('={{ $json._id || $json.existingOrgId }}'),
-				name: "={{ $('Match').item.json.keyName }}",
-				status: 'enabled',
-			}),
-		),
-		allDone('Key Created?', ['API Key']),
-		noOp('Done'),
-		stop('No Key', ['API Key'], 'Match'),
-	],
-	[
-		['Find Existing', 'Match'],
-		['Match', 'New?'],
-		['New?', 'Organization', 0],
-		['Organization', 'API Key'],
-		['New?', 'API Key', 1],
-		['API Key', 'Key Created?'],
-		['Key Created?', 'Done', 0],
-		['Key Created?', 'No Key', 1],
+		fiskaly('key', 'API Key', {
+			resource: 'apiKey',
+			operation: 'create',
+			organizationId: byId('={{ $json._id }}'),
+			name: "={{ $('Split Out').item.json.keyName }}",
+			status: 'enabled',
+		}),
 	],
 );
 
