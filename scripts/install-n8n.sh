@@ -54,6 +54,8 @@ if [ ! -x "$node_dir/node_modules/node/bin/node" ]; then
 fi
 use_node24
 echo "[install-n8n] using node $(node -v)"
+# INSTALL_NODE_ONLY=1: Node 24 only (the compatibility matrix installs it once before installing n8n versions in parallel).
+if [ "${INSTALL_NODE_ONLY:-}" = "1" ]; then exit 0; fi
 
 if [ "$N8N_VERSION" = "$PINNED" ]; then
   overrides='{}'

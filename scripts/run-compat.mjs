@@ -4,7 +4,7 @@
 // install / update / uninstall / reinstall run, then prints one table: version × install, cases passed / failed.
 // A version that cannot be installed from the registry this machine reaches is a row saying why.
 // `--skip-pinned` (CI) leaves out the pinned release: `npm run test:e2e` runs the same two runs on it just before.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,13 +18,38 @@ const named = args.filter((arg) => arg !== '--skip-pinned');
 const versions = (named.length ? named : MATRIX).filter((version) => !(skipPinned && version === PINNED));
 if (skipPinned) console.log(`[compat] n8n ${PINNED} (pinned) is left out: npm run test:e2e runs the same all-packages and lifecycle runs on it`);
 
+/**
+ * Installs every version at once (npm's downloads and unpacking overlap; nothing timed runs meanwhile), each into
+ * its own folder, its output prefixed with its version. Resolves with each version's exit code and stderr.
+ */
+function installAll(list) {
+	return Promise.all(
+		list.map(
+			(version) =>
+				new Promise((resolve) => {
+					const child = spawn('bash', [join(root, 'scripts', 'install-n8n.sh')], { env: { ...process.env, N8N_VERSION: version }, stdio: ['ignore', 'pipe', 'pipe'] });
+					let stderr = '';
+					child.stdout.on('data', (chunk) => process.stdout.write(String(chunk).replace(/^(?=.)/gm, `[${version}] `)));
+					child.stderr.on('data', (chunk) => (stderr += chunk));
+					child.on('close', (status) => resolve({ version, status, stderr }));
+				}),
+		),
+	);
+}
+
+const started = Date.now();
+// Node 24 first, once: the parallel installs below all use it.
+const node = spawnSync('bash', [join(root, 'scripts', 'install-n8n.sh')], { env: { ...process.env, INSTALL_NODE_ONLY: '1' }, stdio: 'inherit' });
+if (node.status !== 0) process.exit(node.status ?? 1);
+const installs = new Map((await installAll(versions)).map((result) => [result.version, result]));
+console.log(`[compat] ${versions.length} n8n versions installed or found in ${((Date.now() - started) / 1000).toFixed(0)} s (in parallel)`);
+
 const rows = [];
 for (const version of versions) {
 	const env = { ...process.env, N8N_VERSION: version, E2E_TOGETHER_ONLY: '1' };
 	console.log(`\n=== n8n ${version} ===`);
 	const started = Date.now();
-	const install = spawnSync('bash', [join(root, 'scripts', 'install-n8n.sh')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-	process.stdout.write(install.stdout);
+	const install = installs.get(version);
 	if (install.status !== 0) {
 		const reason = (install.stderr.match(/npm error notarget No matching[^\n]*/) ?? install.stderr.match(/npm error [^\n]*ENOTFOUND[^\n]*|npm error code [A-Z]+/) ?? ['install failed'])[0];
 		console.log(reason);

@@ -134,7 +134,7 @@ export const requestOptionsProperty = (resources?: string[], { forItems = false,
 						displayName: 'Settle Delay (Seconds)',
 						name: 'settleSeconds',
 						type: 'number' as const,
-						typeOptions: { minValue: 0 },
+						typeOptions: { minValue: 0, numberPrecision: 1 },
 						default: 2, // DEFAULT_SETTLE_MS in seconds
 						description:
 							'When a write failed without a clear answer (connection lost, timeout, 5xx), the record is looked up; if it is not there yet, it is looked up again after this long (the write may still land) before the write is sent again. Our estimate: the vendors do not document their processing time.',
@@ -199,7 +199,8 @@ export function buildProperties(
 					},
 				});
 			}
-			if (op.stateChange) properties.push({ ...ifAlreadyDoneProperty, displayOptions: { show } });
+			// With Batch Items the ids go out together, unread: If Already Done applies to one item at a time.
+			if (op.stateChange) properties.push({ ...ifAlreadyDoneProperty, displayOptions: { show, ...(op.batch ? { hide: { batchItems: [true] } } : {}) } });
 			if (op.list) properties.push(...returnAllAndLimit(resource.value, op.value));
 			if (op.batch) properties.push(...batchItemsProperties(resource.value, op.value, op.batch.maxIds));
 		}

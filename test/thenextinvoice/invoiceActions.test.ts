@@ -166,13 +166,28 @@ describe('TheNextInvoice invoice actions', () => {
 	it('approves and archives quotations; an invoice is refused', async () => {
 		const [q1, q2] = [newInvoice({}, 'quotation'), newInvoice({}, 'quotation')];
 		const approved = await invoiceOp('approve', q1);
-		expect(approved.json[0]).toEqual({ invoiceId: q1, success: true });
+		expect(approved.json[0]).toEqual({ invoiceId: q1, success: true, alreadyDone: false });
 		expect(stored(q1).approved).toBe(true);
+		// Approved again (a re-run): refused, the status says approved → done.
+		const again = await invoiceOp('approve', q1);
+		expect(again.json[0]).toEqual({ invoiceId: q1, success: true, alreadyDone: true });
+		expect(f.apiCalls().slice(-2)).toEqual([`POST /invoice/${q1}/approve`, `GET /invoice/${q1}/status`]);
 		await invoiceOp('archive', q2);
 		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: `/api/v1/invoice/${q2}/archive` });
 		expect(stored(q2).archived).toBe(true);
+		// The same refusal for an invoice that is no quotation: the status does not say approved, so it fails.
 		const refused = await invoiceOp('approve', newInvoice());
 		expect(refused.error?.message).toMatch(/only open quotations can be approved/);
+	});
+
+	it('books an invoice once: a re-run reads the booking status first and sends nothing (alreadyDone)', async () => {
+		const id = newInvoice();
+		const booked = await invoiceOp('book', id);
+		expect(booked.json[0]).toEqual({ invoiceId: id, success: true, alreadyDone: false });
+		expect(f.apiCalls().slice(-2)).toEqual([`GET /invoice/${id}/status`, `POST /invoice/${id}/book`]);
+		const again = await invoiceOp('book', id);
+		expect(again.json[0]).toEqual({ invoiceId: id, success: true, alreadyDone: true });
+		expect(f.apiCalls().slice(-1)).toEqual([`GET /invoice/${id}/status`]);
 	});
 
 	it('updates a draft (PUT the whole invoice) and deletes invoices, one or many at once', async () => {

@@ -44,7 +44,7 @@ const testCase: E2eCase = {
 		equal(creates.length, 1, 'one create request');
 		expect(/^[0-9a-f-]{36}$/.test(String((creates[0]?.body as { creationToken?: string })?.creationToken)), 'the create carried a creation token');
 
-		equal(run.output('Email')[0], { invoiceId: id, success: true }, 'the e-mail step reports success');
+		equal(run.output('Email')[0], { invoiceId: id, success: true, alreadyDone: false }, 'the e-mail step reports success (sent now, not found sent before)');
 		const mail = theNextInvoice.requests.find((r) => r.method === 'POST' && r.path === `/api/v1/invoice/${id}/send/mail`);
 		equal(mail?.body, { subject: 'Invoice {invoicenumber}', body: '<p>Please pay via {paymentlink}</p>' }, 'send/mail got subject and body');
 		expect(stored?.sentVia.includes('mail'), 'the sandbox sent it by e-mail');

@@ -1,9 +1,10 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { refusedWith } from '@n8n-nodes-eu-finance/shared/stateChange';
 import { invoiceKey, isoDate } from '../../fields';
 import { onRecord, type RecordOperationSpec } from '../../helpers';
-import { mailProperties, mailShape } from './send';
+import { mailProperties, mailShape, statusTopic } from './send';
 
 /** TheNextInvoice takes comma-separated ids for bulk actions; at most 50 per request keeps URLs short. */
 const MAX_IDS = 50;
@@ -30,9 +31,33 @@ const bulkAction = <T extends z.ZodRawShape>(
 };
 
 export const deleteInvoice = bulkAction({ value: 'delete', name: 'Delete', action: 'Delete an invoice', description: 'Soft-delete an invoice by its ID (Batch Items deletes many at once). Returns invoiceId and success: true per item.', method: 'DELETE', suffix: '' });
-export const bookInvoice = bulkAction({ value: 'book', name: 'Book', action: 'Book an invoice', description: 'Queue an invoice for booking into the connected accounting system (Batch Items queues many at once). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/book' });
+export const bookInvoice = bulkAction({
+	value: 'book',
+	name: 'Book',
+	action: 'Book an invoice',
+	description: 'Queue an invoice for booking into the connected accounting system (Batch Items queues many at once). Returns invoiceId and success: true per item.',
+	method: 'POST',
+	suffix: '/book',
+	// TheNextInvoice would queue it again: the status's booking topic is read first (one item at a time; Batch Items
+	// sends the ids without reading).
+	stateChange: { state: 'booked', askFirst: true, isDone: async (id, run) => ((await statusTopic(run, id, 'booking'))?.status === true ? '' : undefined) },
+});
 export const remindInvoice = bulkAction({ value: 'remind', name: 'Remind', action: 'Register a payment reminder', description: 'Register a payment reminder for an invoice (Batch Items registers many). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/remind', sequential: true });
-export const approveInvoice = bulkAction({ value: 'approve', name: 'Approve', action: 'Approve a quotation', description: 'Approve a quotation by its invoice ID (Batch Items approves many at once). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/approve' });
+export const approveInvoice = bulkAction({
+	value: 'approve',
+	name: 'Approve',
+	action: 'Approve a quotation',
+	description: 'Approve a quotation by its invoice ID (Batch Items approves many at once). Returns invoiceId and success: true per item.',
+	method: 'POST',
+	suffix: '/approve',
+	// A second approval is refused ("Invalid state … only open quotations can be approved", the sandbox's words; the
+	// refusal also covers archived quotations): done only when the status's quotation topic says approved.
+	stateChange: {
+		state: 'approved',
+		refusal: (error) => refusedWith(error, 400, /only open quotations can be approved/i),
+		isDone: async (id, run) => ((await statusTopic(run, id, 'quotation'))?.status === true ? '' : undefined),
+	},
+});
 export const archiveInvoice = bulkAction({ value: 'archive', name: 'Archive', action: 'Archive a quotation', description: 'Archive a quotation by its invoice ID (Batch Items archives many at once). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/archive' });
 export const queueInvoice = bulkAction({
 	value: 'queue',
