@@ -175,6 +175,11 @@ describe('TheNextInvoice invoice actions', () => {
 		await invoiceOp('archive', q2);
 		expect(f.lastRequest()).toMatchObject({ method: 'POST', path: `/api/v1/invoice/${q2}/archive` });
 		expect(stored(q2).archived).toBe(true);
+		const archivedAgain = await invoiceOp('archive', q2);
+		expect(archivedAgain.json[0]).toEqual({ invoiceId: q2, success: true, alreadyDone: true });
+		expect(f.apiCalls().slice(-2)).toEqual([`POST /invoice/${q2}/archive`, `GET /invoice/${q2}/status`]);
+		// An invoice (no quotation) is refused with the same words, and its state is not archived: it fails.
+		expect((await invoiceOp('archive', newInvoice())).error?.message).toMatch(/only quotations can be archived/);
 		// The same refusal for an invoice that is no quotation: the status does not say approved, so it fails.
 		const refused = await invoiceOp('approve', newInvoice());
 		expect(refused.error?.message).toMatch(/only open quotations can be approved/);

@@ -58,7 +58,21 @@ export const approveInvoice = bulkAction({
 		isDone: async (id, run) => ((await statusTopic(run, id, 'quotation'))?.status === true ? '' : undefined),
 	},
 });
-export const archiveInvoice = bulkAction({ value: 'archive', name: 'Archive', action: 'Archive a quotation', description: 'Archive a quotation by its invoice ID (Batch Items archives many at once). Returns invoiceId and success: true per item.', method: 'POST', suffix: '/archive' });
+export const archiveInvoice = bulkAction({
+	value: 'archive',
+	name: 'Archive',
+	action: 'Archive a quotation',
+	description: 'Archive a quotation by its invoice ID (Batch Items archives many at once). Returns invoiceId and success: true per item.',
+	method: 'POST',
+	suffix: '/archive',
+	// Archiving twice is refused ("Invalid state … only quotations can be archived", the sandbox's words): done only
+	// when the status's invoice state is archived.
+	stateChange: {
+		state: 'archived',
+		refusal: (error) => refusedWith(error, 400, /only quotations can be archived/i),
+		isDone: async (id, run) => ((await statusTopic(run, id, 'invoice'))?.state === 'archived' ? '' : undefined),
+	},
+});
 export const queueInvoice = bulkAction({
 	value: 'queue',
 	name: 'Queue for Mailing',
