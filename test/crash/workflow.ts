@@ -6,7 +6,7 @@
  * `{{NAME}}` placeholders are the sandboxes' (scripts/sandboxes.ts).
  */
 import type { WorkflowJson } from '../../scripts/workflow-files';
-import { byId, tniCreateInvoiceParameters } from '../helpers/sandbox-workflows';
+import { byId, fiskalyManagedOrganizationParameters, tniCreateInvoiceParameters } from '../helpers/sandbox-workflows';
 
 export const CRASH_WORKFLOW_ID = 'crashOrders0001';
 export const ORDERS = 100;
@@ -63,17 +63,7 @@ export const crashWorkflow: WorkflowJson = {
 		}),
 		// Above the invoices: n8n (execution order v1) runs the upper branch first, so kills land in both.
 		node('Merchants', 'n8n-nodes-base.code', [440, -300], { mode: 'runOnceForAllItems', jsCode: MERCHANTS_CODE }),
-		fiskaly('Create Organization', 660, {
-			resource: 'organization',
-			operation: 'create',
-			name: '={{ $json.name }}',
-			address_line1: 'Hauptstrasse 1',
-			zip: '10115',
-			town: 'Berlin',
-			country_code: 'DEU',
-			additionalFields: { managed_by_organization_id: '{{FISKALY_OWN_ORGANIZATION_ID}}' },
-			idempotencyKey: '={{ $json.merchant }}',
-		}),
+		fiskaly('Create Organization', 660, fiskalyManagedOrganizationParameters({ name: '={{ $json.name }}', key: '={{ $json.merchant }}' })),
 		fiskaly('Enable LIVE', 880, { resource: 'organization', operation: 'enableEnvironment', organizationId: byId('={{ $json._id }}'), env: 'LIVE' }),
 		fiskaly('Create API Key', 1100, {
 			resource: 'apiKey',

@@ -21,3 +21,19 @@ export const tniCreateInvoiceParameters = ({ description, amount, key }: { descr
 	meta: { currency: 'EUR', language: 'en' },
 	idempotencyKey: key,
 });
+
+/**
+ * fiskaly Create Organization: a managed organization of the sandbox's own organization in Berlin, named by `name`;
+ * `key` is the Idempotency Key expression (kept in its metadata as n8n_creation_key and looked up before creating).
+ */
+export const fiskalyManagedOrganizationParameters = ({ name, key }: { name: string; key: string }) => ({
+	resource: 'organization',
+	operation: 'create',
+	name,
+	address_line1: 'Hauptstrasse 1',
+	zip: '10115',
+	town: 'Berlin',
+	country_code: 'DEU',
+	additionalFields: { managed_by_organization_id: '{{FISKALY_OWN_ORGANIZATION_ID}}' },
+	idempotencyKey: key,
+});

@@ -13,7 +13,7 @@
  */
 import type { CredentialImport } from '../../scripts/n8n-runtime';
 import type { WorkflowJson } from '../../scripts/workflow-files';
-import { byId, tniCreateInvoiceParameters } from '../helpers/sandbox-workflows';
+import { byId, fiskalyManagedOrganizationParameters, tniCreateInvoiceParameters } from '../helpers/sandbox-workflows';
 
 export const TNI_LOGIN_CREDENTIAL: CredentialImport = {
 	id: 'tniLoginQueueCred',
@@ -231,17 +231,7 @@ export const fiskalyWorkflow = webhookWorkflow(
 	WEBHOOK_PATHS.fiskaly,
 	'7d0c1d1e-9a57-4c38-9a39-1f0e7a9b0003',
 	[
-		fiskaly('org', 'Organization', {
-			resource: 'organization',
-			operation: 'create',
-			name: '={{ $json.name }}',
-			address_line1: 'Hauptstrasse 1',
-			zip: '10115',
-			town: 'Berlin',
-			country_code: 'DEU',
-			additionalFields: { managed_by_organization_id: '{{FISKALY_OWN_ORGANIZATION_ID}}' },
-			idempotencyKey: '={{ $json.ref }}',
-		}),
+		fiskaly('org', 'Organization', fiskalyManagedOrganizationParameters({ name: '={{ $json.name }}', key: '={{ $json.ref }}' })),
 		fiskaly('key', 'API Key', {
 			resource: 'apiKey',
 			operation: 'create',
