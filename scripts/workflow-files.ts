@@ -30,19 +30,19 @@ export async function importWorkflows(userFolder: string, workflows: WorkflowJso
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** n8n's own node packages, by the prefix their node types carry. */
-const N8N_NODE_PACKAGES: Record<string, string> = { 'n8n-nodes-base': 'n8n-nodes-base', '@n8n/n8n-nodes-langchain': '@n8n/n8n-nodes-langchain' };
+/** n8n's own node packages; their node types are named `<package>.<node>`. */
+const N8N_NODE_PACKAGES = ['n8n-nodes-base', '@n8n/n8n-nodes-langchain'];
 let offeredVersions: Map<string, number[]> | undefined;
 
 /** Every version of n8n's own node types in the installed release (each package's dist/types/nodes.json). */
 function installedNodeVersions(): Map<string, number[]> {
 	if (offeredVersions) return offeredVersions;
 	offeredVersions = new Map();
-	for (const [prefix, pkg] of Object.entries(N8N_NODE_PACKAGES)) {
+	for (const pkg of N8N_NODE_PACKAGES) {
 		const file = path.join(N8N_MODULES, pkg, 'dist', 'types', 'nodes.json');
 		if (!fs.existsSync(file)) continue;
 		for (const node of JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ name: string; version: number | number[] }>) {
-			const type = `${prefix}.${node.name}`;
+			const type = `${pkg}.${node.name}`;
 			offeredVersions.set(type, [...(offeredVersions.get(type) ?? []), ...[node.version].flat()].sort((a, b) => a - b));
 		}
 	}

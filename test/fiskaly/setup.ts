@@ -6,6 +6,7 @@ import { FiskalyManagement } from '../../packages/n8n-nodes-fiskaly-management/n
 import { FiskalyManagementTrigger } from '../../packages/n8n-nodes-fiskaly-management/nodes/FiskalyManagement/FiskalyManagementTrigger.node';
 import { startFiskalySandbox, type FiskalySandbox, type FiskalySandboxOptions } from '../sandbox/fiskaly';
 import { pollTrigger, runNode, type NodeUnderTest } from '../helpers/n8n';
+import { fiskalyOrganizationParameters } from '../helpers/sandbox-workflows';
 
 /** Fast retries for tests: the sandbox's Retry-After is 1 s; back-off starts at 500 ms. */
 export const quickRetries = { requestOptions: { maxAttempts: 4, maxTotalWaitSeconds: 10, timeoutSeconds: 5 } };
@@ -39,16 +40,7 @@ export async function startFiskaly(options: FiskalySandboxOptions = {}): Promise
 
 export const orgLocator = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
-export const newOrganization = (name: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'organization',
-	operation: 'create',
-	name,
-	address_line1: 'Hauptstrasse 1',
-	zip: '10115',
-	town: 'Berlin',
-	country_code: 'DEU',
-	...extra,
-});
+export const newOrganization = (name: string, extra: INodeParameters = {}): INodeParameters => ({ ...fiskalyOrganizationParameters(name), ...extra });
 
 /** Every secret the run could leak: the API secret, and each bearer and refresh token seen on the wire. */
 export function knownSecrets(f: FiskalyFixture): string[] {

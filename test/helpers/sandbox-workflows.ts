@@ -22,11 +22,8 @@ export const tniCreateInvoiceParameters = ({ description, amount, key }: { descr
 	idempotencyKey: key,
 });
 
-/**
- * fiskaly Create Organization: a managed organization of the sandbox's own organization in Berlin, named by `name`;
- * `key` is the Idempotency Key expression (kept in its metadata as n8n_creation_key and looked up before creating).
- */
-export const fiskalyManagedOrganizationParameters = ({ name, key }: { name: string; key: string }) => ({
+/** fiskaly Create Organization: an organization in Berlin named `name` (its required address). */
+export const fiskalyOrganizationParameters = (name: string) => ({
 	resource: 'organization',
 	operation: 'create',
 	name,
@@ -34,6 +31,14 @@ export const fiskalyManagedOrganizationParameters = ({ name, key }: { name: stri
 	zip: '10115',
 	town: 'Berlin',
 	country_code: 'DEU',
+});
+
+/**
+ * fiskaly Create Organization: a managed organization of the sandbox's own organization; `key` is the Idempotency Key
+ * expression (kept in its metadata as n8n_creation_key and looked up before creating).
+ */
+export const fiskalyManagedOrganizationParameters = ({ name, key }: { name: string; key: string }) => ({
+	...fiskalyOrganizationParameters(name),
 	additionalFields: { managed_by_organization_id: '{{FISKALY_OWN_ORGANIZATION_ID}}' },
 	idempotencyKey: key,
 });

@@ -52,12 +52,13 @@ export async function findStatus(
 
 
 /**
- * After a Send whose outcome is unknown: only an event (delivered, opened, paid) proves the invoice went out. The
- * docs do not say that the API refuses a second send, so without such proof nothing is sent again (it could
- * message the customer twice) unless the user says to (Send Again When Unproven): the OUTCOME UNKNOWN error stands.
+ * After a Send whose outcome is unknown, or a refusal of a second send: only an event (delivered, opened, paid)
+ * proves the invoice went out. The proof, or `undefined` when no event shows it or the status could not be read.
+ * The docs do not say that the API refuses a second send, so without such proof nothing is sent again (it could
+ * message the customer twice) unless the user says to (Send Again When Unproven).
  */
-export async function proveSent(context: RequestContext, api: VendorApi, customInvoiceId: string, options: { itemIndex?: number; settings?: TransportSettings }): Promise<IDataObject> {
-	const status = await findStatus(context, api, customInvoiceId, options);
-	if (!status || !INVOICE_EVENTS.some(({ field }) => status[field])) throw new Error(`no delivery event of ${customInvoiceId} yet`);
+export async function proveSent(context: RequestContext, api: VendorApi, customInvoiceId: string, options: { itemIndex?: number; settings?: TransportSettings }): Promise<IDataObject | undefined> {
+	const status = await findStatus(context, api, customInvoiceId, options).catch(() => undefined);
+	if (!status || !INVOICE_EVENTS.some(({ field }) => status[field])) return undefined;
 	return { recoveredAfterUnknownOutcome: true, status: simplifyStatus(customInvoiceId, status) };
 }

@@ -36,7 +36,7 @@ export const sendInvoiceOperation = defineOperation<z.output<typeof schema>>({
 	// Not idempotent (it sends a message): never repeated. After an unknown outcome a delivery event proves the send.
 	request: ({ customInvoiceId }) => ({ method: 'POST', path: `/invoice/${encodeURIComponent(customInvoiceId)}/send` }),
 	recover: async ({ customInvoiceId, sendAgainWhenUnproven }, { context, api, itemIndex, settings }) => {
-		const proof = await proveSent(context, api, customInvoiceId, { itemIndex, settings }).catch(() => undefined);
+		const proof = await proveSent(context, api, customInvoiceId, { itemIndex, settings });
 		if (proof || sendAgainWhenUnproven) return proof; // undefined: send again
 		throw new Error(`no delivery event of ${customInvoiceId} yet`);
 	},
@@ -46,7 +46,7 @@ export const sendInvoiceOperation = defineOperation<z.output<typeof schema>>({
 		state: 'sent',
 		refusal: (error) => refusedWith(error, 400, /already been sent/i),
 		isDone: async ({ customInvoiceId, sendAgainWhenUnproven }, { context, api, itemIndex, settings }) => {
-			const proof = await proveSent(context, api, customInvoiceId, { itemIndex, settings }).catch(() => undefined);
+			const proof = await proveSent(context, api, customInvoiceId, { itemIndex, settings });
 			return proof ? { status: proof.status } : sendAgainWhenUnproven ? { refusedAsAlreadySent: true } : undefined;
 		},
 	},
